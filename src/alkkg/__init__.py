@@ -1,0 +1,38 @@
+"""alkkg: the claims of Shaw et al. 2014 (ceritinib in ALK-rearranged NSCLC) as linked data.
+
+>>> from alkkg import build
+>>> result = build(project_dir=".")  # doctest: +SKIP
+"""
+
+from .errors import (
+    AlkkgError,
+    BuildCheckError,
+    CurationError,
+    InputError,
+    QualityCheckError,
+    QueryError,
+    ReasoningError,
+    ValidationError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AlkkgError",
+    "BuildCheckError",
+    "CurationError",
+    "InputError",
+    "QualityCheckError",
+    "QueryError",
+    "ReasoningError",
+    "ValidationError",
+    "__version__",
+    "build",
+]
+
+
+def build(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """Build every artifact; see :func:`alkkg.pipeline.build`."""
+    from .pipeline import build as _build
+
+    return _build(*args, **kwargs)

@@ -1,0 +1,5 @@
+"""``python -m alkkg``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,410 @@
+"""Compile a curated document into RDF: a flat graph and one nanopublication per claim.
+
+Both shapes carry the same claim nodes; the flat graph adds nothing the nanopublications lack
+except the ontology. Every node gets a minted IRI; the only blank nodes are the
+``owl:NegativePropertyAssertion`` axioms OWL requires, and those carry fixed labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL
+
+from .curation import Claim, Curation, Document
+from .errors import CurationError
+from .prefixes import (
+    ALKKG,
+    ALKKGE,
+    BIBO,
+    CC_BY_4,
+    CITO,
+    CLAIM,
+    DCTERMS,
+    DOC,
+    NP,
+    NP_BASE,
+    OA,
+    PROV,
+    new_dataset,
+    new_graph,
+)
+from .source import Sentence, sentence_at, split_sentences
+
+CONTEXT_CHARS = 32
+UNIT_IRIS = {
+    "percent": URIRef("http://purl.obolibrary.org/obo/UO_0000187"),
+    "month": URIRef("http://purl.obolibrary.org/obo/UO_0000035"),
+    "fold": ALKKG["fold"],
+    "proportion": ALKKG["proportion"],
+}
+QUALIFIER_PROPERTIES = {
+    "population": ALKKG.inPopulation,
+    "disease": ALKKG.inDiseaseContext,
+    "assay": ALKKG.inAssay,
+    "model": ALKKG.inModel,
+    "comparator": ALKKG.comparedWith,
+    "target": ALKKG.againstTarget,
+    "context": ALKKG.inContext,
+}
+
+
+@dataclass(frozen=True)
+class LocatedClaim:
+    """A claim with the exact place of its quote in the source."""
+
+    claim: Claim
+    start: int
+    end: int
+    mention_spans: tuple[tuple[int, int, str], ...]
+
+
+@dataclass
+class CompiledDocument:
+    """The RDF of one curated document."""
+
+    curation: Curation
+    text: str
+    sentences: list[Sentence]
+    located: list[LocatedClaim]
+    flat: Graph
+    nanopubs: Dataset
+    claim_iris: dict[str, URIRef] = field(default_factory=dict)
+    document_graph: Graph = field(default_factory=Graph)
+    claim_graphs: dict[str, Graph] = field(default_factory=dict)
+
+
+class _Vocabulary:
+    """What the ontology declares, to resolve curated names against it."""
+
+    def __init__(self, ontology: Graph) -> None:
+        self.individuals = {s for s in ontology.subjects(RDF.type, OWL.NamedIndividual)}
+        self.classes = {s for s in ontology.subjects(RDF.type, OWL.Class)}
+        self.object_properties = {s for s in ontology.subjects(RDF.type, OWL.ObjectProperty)}
+
+
+def document_iri(document: Document) -> URIRef:
+    return DOC[document.id]
+
+
+def claim_iri(document: Document, claim: Claim) -> URIRef:
+    return CLAIM[f"{document.id}-{claim.id}"]
+
+
+def nanopub_iri(document: Document, local: str) -> URIRef:
+    return NP_BASE[f"{document.id}-{local}"]
+
+
+def _fail(curation: Curation, claim: Claim, message: str) -> CurationError:
+    return CurationError(message, path=str(curation.path), line=claim.line, claim_id=claim.id)
+
+
+def locate(curation: Curation, text: str, sentences: list[Sentence]) -> list[LocatedClaim]:
+    """Find each quote in the source: exactly once, or exactly at its given start."""
+    located = []
+    for claim in curation.claims:
+        if claim.start is not None:
+            if text[claim.start:claim.start + len(claim.quote)] != claim.quote:
+                found = _occurrences(text, claim.quote)
+                hint = f"it occurs at {', '.join(map(str, found))}" if found else "it occurs nowhere"
+                raise _fail(curation, claim, f"quote is not at start {claim.start} ({hint}); "
+                                              "fix 'start' or copy the quote from source.txt")
+            start = claim.start
+        else:
+            found = _occurrences(text, claim.quote)
+            if not found:
+                raise _fail(curation, claim, f"quote {claim.quote!r} is not in the source text; "
+                                              "copy it byte for byte from source.txt")
+            if len(found) > 1:
+                raise _fail(curation, claim, f"quote occurs {len(found)} times (at "
+                                              f"{', '.join(map(str, found))}); lengthen it or add 'start'")
+            start = found[0]
+        end = start + len(claim.quote)
+        sentence = sentence_at(sentences, start, end)
+        if sentence is None or sentence.number != claim.sentence:
+            where = f"sentence {sentence.number}" if sentence else "two sentences"
+            raise _fail(curation, claim, f"quote lies in {where}, not in sentence {claim.sentence}; "
+                                          "fix 'sentence' or the quote")
+        spans = []
+        home = sentences[claim.sentence - 1]
+        for mention in claim.mentions:
+            if mention.start is not None:
+                at = mention.start
+                if text[at:at + len(mention.text)] != mention.text:
+                    raise _fail(curation, claim, f"mention {mention.text!r} is not at {at}")
+            else:
+                hits = [i for i in _occurrences(text, mention.text)
+                        if home.start <= i and i + len(mention.text) <= home.end]
+                if len(hits) != 1:
+                    raise _fail(curation, claim, f"mention {mention.text!r} occurs {len(hits)} times "
+                                                  f"in sentence {claim.sentence}; it must occur once "
+                                                  "(or give its 'start')")
+                at = hits[0]
+            spans.append((at, at + len(mention.text), mention.entity))
+        located.append(LocatedClaim(claim, start, end, tuple(spans)))
+    return located
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+class _Compiler:
+    def __init__(self, curation: Curation, text: str, ontology: Graph, release_date: str) -> None:
+        self.curation = curation
+        self.document = curation.document
+        self.text = text
+        self.vocabulary = _Vocabulary(ontology)
+        self.release_date = release_date
+        self.doc = document_iri(self.document)
+        self.activity = DOC[f"{self.document.id}-curation"]
+        self.agent = DOC[_slug(self.document.curation_agent)]
+        self.source_text = DOC[f"{self.document.id}-text"]
+        self.authors = {a.id: DOC[f"person-{a.id}"] for a in self.document.authors}
+
+    # -- names ---------------------------------------------------------------------------------
+    def entity(self, claim: Claim, name: str, role: str) -> URIRef:
+        if name == "document":
+            return self.doc
+        if name.startswith("author:"):
+            author = name.split(":", 1)[1]
+            if author not in self.authors:
+                raise _fail(self.curation, claim, f"{role} {name!r} is not an author in document.yaml")
+            return self.authors[author]
+        iri = ALKKGE[name]
+        if iri not in self.vocabulary.individuals:
+            raise _fail(self.curation, claim, f"{role} {name!r} is not an entity of the ontology "
+                                               f"(no owl:NamedIndividual alkkge:{name}); declare it in "
+                                               "ontology/alkkg.ttl or fix the name")
+        return iri
+
+    def klass(self, claim: Claim, name: str, role: str) -> URIRef:
+        iri = ALKKG[name]
+        if iri not in self.vocabulary.classes:
+            raise _fail(self.curation, claim, f"{role} {name!r} is not a class of the ontology "
+                                               f"(no owl:Class alkkg:{name})")
+        return iri
+
+    def predicate(self, claim: Claim) -> URIRef:
+        if claim.predicate == "type":
+            return RDF.type
+        iri = ALKKG[claim.predicate]
+        if iri not in self.vocabulary.object_properties:
+            raise _fail(self.curation, claim, f"predicate {claim.predicate!r} is not an object "
+                                               f"property of the ontology (alkkg:{claim.predicate})")
+        return iri
+
+    # -- document -------------------------------------------------------------------------------
+    def document_triples(self, sentences: list[Sentence], cited: Iterable[int]) -> Graph:
+        d, g = self.document, new_graph()
+        g.add((self.doc, RDF.type, ALKKG.SourceDocument))
+        g.add((self.doc, RDFS.label, Literal(f"{d.authors[0].name.split()[0]} et al. {d.year}: {d.title}")))
+        g.add((self.doc, DCTERMS.title, Literal(d.title)))
+        g.add((self.doc, DCTERMS.bibliographicCitation, Literal(d.citation)))
+        g.add((self.doc, DCTERMS.identifier, URIRef(f"https://doi.org/{d.doi}")))
+        g.add((self.doc, BIBO.doi, Literal(d.doi)))
+        g.add((self.doc, BIBO.pmid, Literal(d.pmid)))
+        g.add((self.doc, ALKKG.journal, Literal(d.journal)))
+        g.add((self.doc, ALKKG.publicationYear, Literal(d.year, datatype=XSD.integer)))
+        g.add((self.doc, ALKKG.hasText, self.source_text))
+        if d.trial:
+            trial = URIRef(f"https://identifiers.org/clinicaltrials:{d.trial}")
+            g.add((self.doc, ALKKG.reportsTrial, trial))
+            g.add((trial, RDF.type, ALKKG.ClinicalTrial))
+            g.add((trial, RDFS.label, Literal(f"ClinicalTrials.gov {d.trial}")))
+        g.add((self.source_text, RDF.type, ALKKG.SourceText))
+        g.add((self.source_text, RDFS.label, Literal(f"Text of the curated excerpt of {d.id}")))
+        g.add((self.source_text, ALKKG.text, Literal(self.text)))
+        for author in d.authors:
+            person, authorship = self.authors[author.id], DOC[f"{d.id}-authorship-{author.position:02d}"]
+            g.add((person, RDF.type, PROV.Person))
+            g.add((person, RDFS.label, Literal(author.name)))
+            g.add((self.doc, ALKKG.hasAuthorship, authorship))
+            g.add((authorship, RDF.type, ALKKG.Authorship))
+            g.add((authorship, RDFS.label, Literal(f"{author.name}, author {author.position} of {d.id}")))
+            g.add((authorship, ALKKG.authorPosition, Literal(author.position, datatype=XSD.integer)))
+            g.add((authorship, ALKKG.authorshipAgent, person))
+        for sentence in sentences:
+            node = self.sentence_iri(sentence.number)
+            position = DOC[f"{d.id}-sentence-{sentence.number:02d}-position"]
+            g.add((node, RDF.type, ALKKG.Sentence))
+            g.add((node, RDFS.label, Literal(f"Sentence {sentence.number} of {d.id}")))
+            g.add((node, ALKKG.sentenceNumber, Literal(sentence.number, datatype=XSD.integer)))
+            g.add((node, ALKKG.sentenceOf, self.doc))
+            g.add((node, ALKKG.hasPosition, position))
+            g.add((position, RDF.type, OA.TextPositionSelector))
+            g.add((position, OA.start, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+            g.add((position, OA.end, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+        for number in sorted(set(cited)):
+            ref = self.reference_iri(number)
+            g.add((ref, RDF.type, ALKKG.BibliographicReference))
+            g.add((ref, RDFS.label, Literal(f"Reference {number} of {d.id}")))
+            g.add((ref, ALKKG.referenceNumber, Literal(number, datatype=XSD.integer)))
+            g.add((ref, ALKKG.referenceOf, self.doc))
+            g.add((self.doc, CITO.cites, ref))
+        g.add((self.activity, RDF.type, PROV.Activity))
+        g.add((self.activity, RDFS.label, Literal(f"Curation of the claims of {d.id}")))
+        g.add((self.activity, PROV.wasAssociatedWith, self.agent))
+        g.add((self.activity, PROV.endedAtTime,
+               Literal(f"{d.curation_date}T00:00:00Z", datatype=XSD.dateTime)))
+        g.add((self.agent, RDF.type, PROV.Organization))
+        g.add((self.agent, RDFS.label, Literal(d.curation_agent)))
+        return g
+
+    def sentence_iri(self, number: int) -> URIRef:
+        return DOC[f"{self.document.id}-sentence-{number:02d}"]
+
+    def reference_iri(self, number: int) -> URIRef:
+        return DOC[f"{self.document.id}-reference-{number}"]
+
+    # -- claims ---------------------------------------------------------------------------------
+    def assertion(self, item: LocatedClaim, iri: URIRef) -> tuple[Graph, URIRef]:
+        """The formal content of a claim, and the node its claimObject points at."""
+        claim, g = item.claim, new_graph()
+        subject = self.entity(claim, claim.subject, "subject")
+        predicate = self.predicate(claim)
+        if claim.measurement is not None:
+            m = claim.measurement
+            obj = URIRef(f"{iri}-measurement")
+            g.add((obj, RDF.type, self.klass(claim, m.type, "measurement type")))
+            g.add((obj, RDFS.label, Literal(f"{m.type} of claim {claim.id}")))
+            g.add((obj, ALKKG.unit, UNIT_IRIS[m.unit]))
+            for prop, value in ((ALKKG.numericValue, m.value), (ALKKG.minValue, m.min),
+                                (ALKKG.maxValue, m.max)):
+                if value is not None:
+                    g.add((obj, prop, _decimal(value)))
+            for prop, count in ((ALKKG.numerator, m.numerator), (ALKKG.denominator, m.denominator)):
+                if count is not None:
+                    g.add((obj, prop, Literal(count, datatype=XSD.integer)))
+            g.add((obj, ALKKG.isApproximate, Literal(m.approximate)))
+            if m.upper_bound:
+                g.add((obj, ALKKG.isUpperBound, Literal(True)))
+            if m.direction:
+                g.add((obj, ALKKG.direction, ALKKG[m.direction]))
+        elif predicate == RDF.type:
+            obj = self.klass(claim, claim.object or "", "object")
+        else:
+            obj = self.entity(claim, claim.object or "", "object")
+        if claim.polarity == "negated":
+            if predicate == RDF.type:
+                raise _fail(self.curation, claim, "a negated class membership is not supported; "
+                                                   "use an object property predicate")
+            axiom = BNode(f"npa-{self.document.id}-{claim.id}")
+            g.add((axiom, RDF.type, OWL.NegativePropertyAssertion))
+            g.add((axiom, OWL.sourceIndividual, subject))
+            g.add((axiom, OWL.assertionProperty, predicate))
+            g.add((axiom, OWL.targetIndividual, obj))
+        else:
+            g.add((subject, predicate, obj))
+        return g, obj
+
+    def claim_node(self, item: LocatedClaim, iri: URIRef, obj: URIRef, claim_iris: dict[str, URIRef]) -> Graph:
+        claim, g = item.claim, new_graph()
+        g.add((iri, RDF.type, ALKKG.Claim))
+        g.add((iri, RDFS.label, Literal(f"{self.document.id} {claim.id}")))
+        g.add((iri, ALKKG.statement, Literal(claim.statement)))
+        g.add((iri, ALKKG.claimSubject, self.entity(claim, claim.subject, "subject")))
+        g.add((iri, ALKKG.claimPredicate, self.predicate(claim)))
+        g.add((iri, ALKKG.claimObject, obj))
+        g.add((iri, ALKKG.polarity, ALKKG[claim.polarity]))
+        g.add((iri, ALKKG.modality, ALKKG[claim.modality]))
+        g.add((iri, ALKKG.quote, Literal(claim.quote)))
+        g.add((iri, ALKKG.inSentence, self.sentence_iri(claim.sentence)))
+        for key, name in claim.qualifiers:
+            g.add((iri, QUALIFIER_PROPERTIES[key], self.entity(claim, name, f"qualifier {key}")))
+        for name in claim.evidence:
+            g.add((iri, ALKKG.hasEvidenceType, self.entity(claim, name, "evidence")))
+        for number in claim.cites:
+            g.add((iri, ALKKG.citesReference, self.reference_iri(number)))
+        for target in claim.rests_on:
+            g.add((iri, ALKKG.restsOn, claim_iris[target]))
+        g.add((iri, PROV.wasDerivedFrom, self.doc))
+        g.add((iri, PROV.wasQuotedFrom, self.doc))
+        g.add((iri, PROV.wasGeneratedBy, self.activity))
+        g.add((iri, DCTERMS.license, URIRef(self.document.license)))
+        annotation, target = URIRef(f"{iri}-annotation"), URIRef(f"{iri}-target")
+        quote_selector, position = URIRef(f"{iri}-quote-selector"), URIRef(f"{iri}-position-selector")
+        g.add((annotation, RDF.type, OA.Annotation))
+        g.add((annotation, RDFS.label, Literal(f"Evidence span of claim {claim.id}")))
+        g.add((annotation, OA.hasBody, iri))
+        g.add((annotation, OA.hasTarget, target))
+        g.add((annotation, OA.motivatedBy, OA.describing))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, self.source_text))
+        g.add((target, OA.hasSelector, quote_selector))
+        g.add((target, OA.hasSelector, position))
+        g.add((quote_selector, RDF.type, OA.TextQuoteSelector))
+        g.add((quote_selector, OA.exact, Literal(claim.quote)))
+        g.add((quote_selector, OA.prefix, Literal(self.text[max(0, item.start - CONTEXT_CHARS):item.start])))
+        g.add((quote_selector, OA.suffix, Literal(self.text[item.end:item.end + CONTEXT_CHARS])))
+        g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger)))
+        g.add((position, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)))
+        return g
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def _decimal(value: Decimal) -> Literal:
+    return Literal(value.normalize() if value == value.to_integral() else value, datatype=XSD.decimal)
+
+
+def compile_document(curation: Curation, text: str, ontology: Graph, release_date: str) -> CompiledDocument:
+    """Check a curation against its source text and ontology, and compile it to RDF."""
+    sentences = split_sentences(text)
+    located = locate(curation, text, sentences)
+    compiler = _Compiler(curation, text, ontology, release_date)
+    claim_iris = {c.id: claim_iri(curation.document, c) for c in curation.claims}
+    cited = {n for c in curation.claims for n in c.cites}
+    document_graph = compiler.document_triples(sentences, cited)
+
+    flat, nanopubs = new_graph(), new_dataset()
+    flat += document_graph
+    _add_nanopub(nanopubs, compiler, "document", document_graph, None)
+    claim_graphs = {}
+    for item in located:
+        iri = claim_iris[item.claim.id]
+        assertion, obj = compiler.assertion(item, iri)
+        node = compiler.claim_node(item, iri, obj, claim_iris)
+        flat += assertion
+        flat += node
+        claim_graphs[item.claim.id] = assertion + node
+        _add_nanopub(nanopubs, compiler, item.claim.id, assertion, node)
+    return CompiledDocument(curation, text, sentences, located, flat, nanopubs, claim_iris,
+                            document_graph, claim_graphs)
+
+
+def _add_nanopub(dataset: Dataset, compiler: _Compiler, local: str, assertion: Graph,
+                 claim_node: Graph | None) -> None:
+    np = nanopub_iri(compiler.document, local)
+    head, body = URIRef(f"{np}#Head"), URIRef(f"{np}#assertion")
+    provenance, pubinfo = URIRef(f"{np}#provenance"), URIRef(f"{np}#pubinfo")
+    g = dataset.graph(head)
+    g.add((np, RDF.type, NP.Nanopublication))
+    g.add((np, NP.hasAssertion, body))
+    g.add((np, NP.hasProvenance, provenance))
+    g.add((np, NP.hasPublicationInfo, pubinfo))
+    a = dataset.graph(body)
+    for triple in assertion:
+        a.add(triple)
+    p = dataset.graph(provenance)
+    p.add((body, PROV.wasDerivedFrom, compiler.doc))
+    p.add((body, PROV.wasGeneratedBy, compiler.activity))
+    if claim_node is not None:
+        claim = next(claim_node.subjects(RDF.type, ALKKG.Claim))
+        p.add((body, ALKKG.assertionOf, claim))
+        for triple in claim_node:
+            p.add(triple)
+    i = dataset.graph(pubinfo)
+    i.add((np, DCTERMS.created, Literal(f"{compiler.release_date}T00:00:00Z", datatype=XSD.dateTime)))
+    i.add((np, DCTERMS.license, URIRef(CC_BY_4)))
+    i.add((np, PROV.wasAttributedTo, compiler.agent))

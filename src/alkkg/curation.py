@@ -1,0 +1,408 @@
+"""Load a curated document (``document.yaml`` + ``claims.yaml``) into typed, checked records.
+
+Every error names the file, the line and, where there is one, the claim id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CurationError, InputError
+
+CLAIM_ID = re.compile(r"^s\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME = re.compile(r"^(?:author:)?[A-Za-z][A-Za-z0-9-]*$")
+POLARITIES = ("asserted", "negated")
+MODALITIES = ("stated", "hedged")
+DIRECTIONS = ("increase", "decrease")
+UNITS = ("percent", "month", "fold", "proportion")
+QUALIFIERS = ("population", "disease", "assay", "model", "comparator", "target", "context")
+CLAIM_KEYS = {"id", "sentence", "statement", "quote", "start", "subject", "predicate", "object",
+              "polarity", "modality", "evidence", "qualifiers", "measurement", "cites",
+              "rests_on", "mentions"}
+MEASUREMENT_KEYS = {"type", "value", "min", "max", "numerator", "denominator", "unit",
+                    "approximate", "direction", "upper_bound"}
+
+
+class _LineDict(dict):  # type: ignore[type-arg]
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader whose mappings remember the line they start on."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
+    mapping = _LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True)
+class Author:
+    id: str
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Bibliographic metadata of one curated source document."""
+
+    id: str
+    title: str
+    journal: str
+    citation: str
+    year: int
+    doi: str
+    pmid: str
+    pmcid: str | None
+    trial: str | None
+    text_path: Path
+    authors: tuple[Author, ...]
+    curation_agent: str
+    curation_date: str
+    license: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A quantity: a value, a range (min/max) or a proportion, with its unit."""
+
+    type: str
+    unit: str
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    approximate: bool = False
+    upper_bound: bool = False
+    direction: str | None = None
+
+    def numbers(self) -> tuple[Decimal, ...]:
+        """The numbers this measurement writes, for coverage."""
+        found = [self.value, self.min, self.max, self.numerator, self.denominator]
+        return tuple(Decimal(x) for x in found if x is not None)
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    entity: str
+    start: int | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One atomic curated claim."""
+
+    id: str
+    line: int
+    sentence: int
+    statement: str
+    quote: str
+    start: int | None
+    subject: str
+    predicate: str
+    object: str | None
+    polarity: str
+    modality: str
+    evidence: tuple[str, ...]
+    qualifiers: tuple[tuple[str, str], ...]
+    measurement: Measurement | None
+    cites: tuple[int, ...]
+    rests_on: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """A text feature (citation marker or number) that carries no claim, and why."""
+
+    kind: str
+    sentence: int
+    text: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Curation:
+    """A document with its claims, as curated."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    acknowledged: tuple[Acknowledgement, ...]
+    path: Path
+    folder: Path
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found; every curated document needs it") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CurationError(f"not valid YAML: {problem}; fix the syntax", path=str(path),
+                            line=line) from None
+
+
+class _Reader:
+    """Reads fields of one mapping, raising errors that point at it."""
+
+    def __init__(self, mapping: Any, path: Path, what: str, claim_id: str | None = None,
+                 line: int | None = None) -> None:
+        self.path = path
+        self.claim_id = claim_id
+        self.line = getattr(mapping, "line", None) or line
+        if not isinstance(mapping, dict):
+            self.fail(f"{what} must be a mapping of keys to values, got {type(mapping).__name__}")
+        self.mapping = mapping
+
+    def fail(self, message: str) -> None:
+        raise CurationError(message, path=str(self.path), line=self.line, claim_id=self.claim_id)
+
+    def only(self, allowed: set[str]) -> None:
+        unknown = sorted(set(self.mapping) - allowed)
+        if unknown:
+            self.fail(f"unknown key {unknown[0]!r}; allowed keys are {', '.join(sorted(allowed))}")
+
+    def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = True,
+            default: Any = None) -> Any:
+        if key not in self.mapping or self.mapping[key] is None:
+            if required:
+                self.fail(f"missing required key {key!r}")
+            return default
+        value = self.mapping[key]
+        if isinstance(value, bool) and kind is not bool and bool not in (
+                kind if isinstance(kind, tuple) else (kind,)):
+            self.fail(f"{key!r} must be {_kind_name(kind)}, got {value!r}")
+        if not isinstance(value, kind):
+            self.fail(f"{key!r} must be {_kind_name(kind)}, got {value!r}")
+        if isinstance(value, str) and not value.strip():
+            self.fail(f"{key!r} must not be empty")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> str | None:
+        value = self.get(key, str, required=required)
+        if value is not None and value not in choices:
+            self.fail(f"{key!r} is {value!r}; use one of {', '.join(choices)}")
+        return value
+
+    def name(self, key: str, *, required: bool = True) -> str | None:
+        value = self.get(key, str, required=required)
+        if value is not None and not NAME.match(value):
+            self.fail(f"{key!r} is {value!r}, not a term name (letters, digits and '-')")
+        return value
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {str: "text", int: "a whole number", bool: "true or false", list: "a list",
+             dict: "a mapping", float: "a number"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _decimal(reader: _Reader, key: str) -> Decimal | None:
+    value = reader.get(key, (int, float, str), required=False)
+    if value is None:
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        reader.fail(f"{key!r} must be a number, got {value!r}")
+    if not number.is_finite():
+        reader.fail(f"{key!r} must be a finite number, got {value!r}")
+    return number
+
+
+def _measurement(raw: Any, path: Path, claim_id: str, line: int) -> Measurement:
+    reader = _Reader(raw, path, "measurement", claim_id, line)
+    reader.only(MEASUREMENT_KEYS)
+    kind = reader.name("type")
+    unit = reader.choice("unit", UNITS)
+    value, low, high = _decimal(reader, "value"), _decimal(reader, "min"), _decimal(reader, "max")
+    numerator = reader.get("numerator", int, required=False)
+    denominator = reader.get("denominator", int, required=False)
+    forms = [value is not None, low is not None or high is not None,
+             numerator is not None or denominator is not None]
+    if sum(forms) != 1:
+        reader.fail("a measurement needs exactly one of: value; min and max; numerator and denominator")
+    if forms[1] and (low is None or high is None):
+        reader.fail("a range needs both 'min' and 'max'")
+    if forms[1] and low is not None and high is not None and low > high:
+        reader.fail(f"range minimum {low} is above its maximum {high}; swap them")
+    if forms[2]:
+        if numerator is None or denominator is None:
+            reader.fail("a proportion needs both 'numerator' and 'denominator'")
+        if denominator <= 0 or numerator < 0 or numerator > denominator:
+            reader.fail(f"proportion {numerator}/{denominator} is not between 0 and 1")
+        if unit != "proportion":
+            reader.fail("a numerator/denominator measurement must use unit 'proportion'")
+    if unit == "percent" and value is not None and not (0 <= value <= 100):
+        reader.fail(f"percentage {value} is outside 0-100")
+    if unit in ("month", "fold"):
+        for number in (value, low, high):
+            if number is not None and number <= 0:
+                reader.fail(f"a {unit} value must be positive, got {number}")
+    direction = reader.choice("direction", DIRECTIONS, required=False)
+    if unit == "fold" and direction is None:
+        reader.fail("a fold comparison needs 'direction': increase or decrease")
+    return Measurement(
+        type=kind or "", unit=unit or "", value=value, min=low, max=high,
+        numerator=numerator, denominator=denominator,
+        approximate=reader.get("approximate", bool, required=False, default=False),
+        upper_bound=reader.get("upper_bound", bool, required=False, default=False),
+        direction=direction,
+    )
+
+
+def _claim(raw: Any, path: Path, index: int) -> Claim:
+    raw_id = raw.get("id") if isinstance(raw, dict) else None
+    claim_id = raw_id if isinstance(raw_id, str) else None
+    reader = _Reader(raw, path, f"claim #{index + 1}", claim_id)
+    reader.only(CLAIM_KEYS)
+    claim_id = reader.get("id", str)
+    if not CLAIM_ID.match(claim_id):
+        reader.fail(f"id {claim_id!r} must look like 's09-ceritinib-inhibits-alk' "
+                    "(s, two-digit sentence number, lowercase words joined by '-')")
+    sentence = reader.get("sentence", int)
+    if sentence < 1:
+        reader.fail(f"sentence must be 1 or more, got {sentence}")
+    if int(claim_id[1:3]) != sentence:
+        reader.fail(f"id says sentence {int(claim_id[1:3])} but 'sentence' is {sentence}")
+    quote = reader.get("quote", str)
+    start = reader.get("start", int, required=False)
+    measurement_raw = reader.get("measurement", dict, required=False)
+    measurement = (_measurement(measurement_raw, path, claim_id, reader.line or 0)
+                   if measurement_raw is not None else None)
+    obj = reader.name("object", required=measurement is None)
+    if measurement is not None and obj is not None:
+        reader.fail("give either 'object' or 'measurement', not both (the measurement is the object)")
+    qualifiers_raw = reader.get("qualifiers", dict, required=False, default={})
+    unknown = sorted(set(qualifiers_raw) - set(QUALIFIERS))
+    if unknown:
+        reader.fail(f"unknown qualifier {unknown[0]!r}; use one of {', '.join(QUALIFIERS)}")
+    qualifiers = []
+    for key in QUALIFIERS:
+        if key in qualifiers_raw:
+            value = qualifiers_raw[key]
+            if not isinstance(value, str) or not NAME.match(value):
+                reader.fail(f"qualifier {key!r} must be a term name, got {value!r}")
+            qualifiers.append((key, value))
+    evidence = reader.get("evidence", list, required=False, default=[])
+    cites = reader.get("cites", list, required=False, default=[])
+    if any(not isinstance(c, int) or isinstance(c, bool) or c < 1 for c in cites):
+        reader.fail(f"'cites' must list reference numbers (whole numbers >= 1), got {cites!r}")
+    rests_on = reader.get("rests_on", list, required=False, default=[])
+    mentions = []
+    for raw_mention in reader.get("mentions", list, required=False, default=[]):
+        mention = _Reader(raw_mention, path, "mention", claim_id, reader.line)
+        mention.only({"text", "entity", "start"})
+        mentions.append(Mention(mention.get("text", str), mention.name("entity") or "",
+                                mention.get("start", int, required=False), mention.line or 0))
+    for item in evidence + rests_on:
+        if not isinstance(item, str):
+            reader.fail(f"'evidence' and 'rests_on' must list names, got {item!r}")
+    return Claim(
+        id=claim_id, line=reader.line or 0, sentence=sentence,
+        statement=reader.get("statement", str).strip(), quote=quote, start=start,
+        subject=reader.name("subject") or "", predicate=reader.name("predicate") or "", object=obj,
+        polarity=reader.choice("polarity", POLARITIES) or "",
+        modality=reader.choice("modality", MODALITIES) or "",
+        evidence=tuple(evidence), qualifiers=tuple(qualifiers), measurement=measurement,
+        cites=tuple(sorted(set(cites))), rests_on=tuple(rests_on), mentions=tuple(mentions),
+    )
+
+
+def _date(reader: _Reader, key: str) -> str:
+    value = reader.get(key, (str, dt.date))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        reader.fail(f"{key!r} must be a date YYYY-MM-DD, got {value!r}")
+        raise  # unreachable: fail raises
+
+
+def load_document(path: Path) -> Document:
+    """Load ``document.yaml``."""
+    raw = _load_yaml(path)
+    reader = _Reader(raw, path, "the document")
+    reader.only({"id", "title", "journal", "citation", "year", "doi", "pmid", "pmcid", "trial",
+                 "text", "excerpt", "authors", "curation"})
+    authors = []
+    for position, raw_author in enumerate(reader.get("authors", list), start=1):
+        author = _Reader(raw_author, path, "an author", line=reader.line)
+        author.only({"id", "name"})
+        authors.append(Author(author.name("id") or "", author.get("name", str), position))
+    if len({a.id for a in authors}) != len(authors):
+        reader.fail("author ids must be unique")
+    curation = _Reader(reader.get("curation", dict), path, "curation", line=reader.line)
+    curation.only({"agent", "date", "license"})
+    doi = reader.get("doi", str)
+    if not re.match(r"^10\.\d{4,9}/\S+$", doi):
+        reader.fail(f"doi {doi!r} is not a DOI like 10.1056/NEJMoa1311107")
+    pmid = str(reader.get("pmid", (str, int)))
+    if not pmid.isdigit():
+        reader.fail(f"pmid {pmid!r} must be digits only")
+    return Document(
+        id=reader.name("id") or "", title=reader.get("title", str), journal=reader.get("journal", str),
+        citation=reader.get("citation", str), year=reader.get("year", int), doi=doi, pmid=pmid,
+        pmcid=reader.get("pmcid", str, required=False), trial=reader.get("trial", str, required=False),
+        text_path=path.parent / reader.get("text", str), authors=tuple(authors),
+        curation_agent=curation.get("agent", str), curation_date=_date(curation, "date"),
+        license=curation.get("license", str), path=path,
+    )
+
+
+def load_curation(folder: Path) -> Curation:
+    """Load one curated document folder (``document.yaml`` and ``claims.yaml``)."""
+    document = load_document(folder / "document.yaml")
+    path = folder / "claims.yaml"
+    raw = _load_yaml(path)
+    reader = _Reader(raw, path, "claims.yaml")
+    reader.only({"document", "acknowledged", "claims"})
+    if reader.get("document", str) != document.id:
+        reader.fail(f"'document' must be {document.id!r}, the id in document.yaml")
+    claims = tuple(_claim(raw_claim, path, i) for i, raw_claim in enumerate(reader.get("claims", list)))
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.id in seen:
+            raise CurationError(f"duplicate claim id (first on line {seen[claim.id].line}); "
+                                "give each claim its own id", path=str(path), line=claim.line,
+                                claim_id=claim.id)
+        seen[claim.id] = claim
+    for claim in claims:
+        for target in claim.rests_on:
+            if target not in seen:
+                raise CurationError(f"rests_on names {target!r}, which is not a claim id here",
+                                    path=str(path), line=claim.line, claim_id=claim.id)
+    acknowledged = []
+    for raw_ack in reader.get("acknowledged", list, required=False, default=[]):
+        ack = _Reader(raw_ack, path, "an acknowledgement", line=reader.line)
+        ack.only({"kind", "sentence", "text", "reason"})
+        acknowledged.append(Acknowledgement(ack.choice("kind", ("citation-marker", "number")) or "",
+                                            ack.get("sentence", int), str(ack.get("text", (str, int))),
+                                            ack.get("reason", str), ack.line or 0))
+    return Curation(document, claims, tuple(acknowledged), path, folder)

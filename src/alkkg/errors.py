@@ -1,0 +1,54 @@
+"""One base error, a few precise subclasses: each message says where, what, and what to do."""
+
+from __future__ import annotations
+
+
+class AlkkgError(Exception):
+    """Base class of every error alkkg raises on bad input or a failed check."""
+
+    #: process exit code the CLI uses for this error
+    exit_code = 1
+
+
+class InputError(AlkkgError):
+    """A file is missing, unreadable or unparsable: the stage could not run."""
+
+    exit_code = 2
+
+
+class CurationError(AlkkgError):
+    """A curated claim or document is wrong; the message names file, line and claim id."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 claim_id: str | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.claim_id = claim_id
+        where = ""
+        if path:
+            where = path + (f":{line}" if line else "")
+        if claim_id:
+            where = f"{where} [{claim_id}]" if where else f"[{claim_id}]"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ReasoningError(AlkkgError):
+    """The reasoner found the ontology and claims inconsistent or a class unsatisfiable."""
+
+
+class ValidationError(AlkkgError):
+    """The data does not conform to the SHACL shapes."""
+
+
+class QualityCheckError(AlkkgError):
+    """An ontology quality check at level ERROR returned rows."""
+
+
+class QueryError(AlkkgError):
+    """A query is unknown, malformed, or was given an unknown parameter."""
+
+    exit_code = 2
+
+
+class BuildCheckError(AlkkgError):
+    """`build --check` found committed build files that differ from a fresh build."""

@@ -1,0 +1,32 @@
+"""Load the hand-edited ontology and stamp it with the release version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import OWL, RDF, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+
+from .errors import InputError
+from .prefixes import new_graph
+from .rdfio import parse_file
+from .release import Release
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/alkkg/ontology")
+
+
+def load_ontology(path: Path, release: Release) -> Graph:
+    """Parse ``ontology/alkkg.ttl``, set versionIRI/versionInfo from *release*, canonicalise blank nodes."""
+    graph = parse_file(path)
+    if (ONTOLOGY_IRI, RDF.type, OWL.Ontology) not in graph:
+        raise InputError(f"{path}: no '<{ONTOLOGY_IRI}> a owl:Ontology' header; the ontology source "
+                         "must declare it")
+    graph.remove((ONTOLOGY_IRI, OWL.versionIRI, None))
+    graph.remove((ONTOLOGY_IRI, OWL.versionInfo, None))
+    graph.add((ONTOLOGY_IRI, OWL.versionIRI, URIRef(release.version_iri)))
+    graph.add((ONTOLOGY_IRI, OWL.versionInfo, Literal(f"{release.version} ({release.release_date})")))
+    # Restrictions and lists are blank nodes; canonical labels make every serialisation stable.
+    canonical = new_graph()
+    for triple in to_canonical_graph(graph):
+        canonical.add(triple)
+    return canonical

@@ -1,0 +1,255 @@
+"""The build: source + curation -> RDF -> reasoning -> validation -> exports and docs.
+
+Everything is written into a temporary folder beside the output and swapped in only when every
+stage passed, so a failed or interrupted build leaves the previous ``build/`` as it was.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from . import rdfio
+from .claims import CompiledDocument, compile_document
+from .coverage import Coverage, compute_coverage
+from .curation import load_curation
+from .errors import BuildCheckError, CurationError, InputError, ValidationError
+from .ontology import load_ontology
+from .prefixes import new_dataset, new_graph
+from .quality import fail_on_errors, load_checks, report_tsv, run_checks
+from .reasoning import reason
+from .release import Release, load_release
+from .source import read_source
+from .validation import load_shapes, validate
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the hand-edited inputs live."""
+
+    root: Path
+
+    @property
+    def ontology(self) -> Path:
+        return self.root / "ontology" / "alkkg.ttl"
+
+    @property
+    def assertions(self) -> Path:
+        return self.root / "assertions"
+
+    @property
+    def shapes(self) -> Path:
+        return self.root / "shapes"
+
+    @property
+    def qc(self) -> Path:
+        return self.root / "queries" / "qc"
+
+    @property
+    def competency(self) -> Path:
+        return self.root / "queries" / "competency"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    def documents(self) -> list[Path]:
+        folders = sorted(p.parent for p in self.assertions.glob("*/document.yaml"))
+        if not folders:
+            raise InputError(f"{self.assertions}: no curated document (*/document.yaml) found")
+        return folders
+
+
+def find_project(start: Path | None = None) -> Project:
+    """The project whose root holds ``ontology/alkkg.ttl``, searching upwards from *start*."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "ontology" / "alkkg.ttl").is_file():
+            return Project(folder)
+    raise InputError(f"{here}: not inside an alkkg project (no ontology/alkkg.ttl here or above); "
+                     "run from the project folder or pass --project")
+
+
+@dataclass
+class Artifacts:
+    """Everything a build produced, in memory, before it is written."""
+
+    release: Release
+    ontology: Graph
+    flat: Graph
+    inferred: Graph
+    documents: list[CompiledDocument]
+    coverage: list[Coverage]
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts:
+    """Run every stage in memory; raise an AlkkgError at the first failure."""
+    log("ontology: load and stamp release")
+    ontology = load_ontology(project.ontology, release)
+    log("ontology: quality checks")
+    qc_rows = run_checks(ontology, load_checks(project.qc))
+    fail_on_errors(qc_rows)
+
+    documents, coverages = [], []
+    flat, nanopubs = new_graph(), new_dataset()
+    flat += ontology
+    for folder in project.documents():
+        log(f"curation: {folder.name}")
+        curation = load_curation(folder)
+        text = read_source(curation.document.text_path)
+        compiled = compile_document(curation, text, ontology, release.release_date)
+        coverage = compute_coverage(compiled)
+        if coverage.gaps:
+            raise CurationError(f"coverage of {folder.name} is incomplete: " + "; ".join(coverage.gaps)
+                                + " - add claims or an 'acknowledged' entry with a reason",
+                                path=str(curation.path))
+        documents.append(compiled)
+        coverages.append(coverage)
+        flat += compiled.flat
+        for quad in compiled.nanopubs.quads((None, None, None, None)):
+            nanopubs.add(quad)
+
+    log("reasoning: HermiT consistency and classification")
+    base = new_graph()
+    base += ontology
+    parts: dict[str, Graph] = {}
+    for compiled in documents:
+        base += compiled.document_graph
+        for claim_id, graph in compiled.claim_graphs.items():
+            parts[f"{compiled.curation.document.id}/{claim_id}"] = graph
+    result = reason(base, parts)
+    inferred = new_graph()
+    inferred += flat
+    inferred += result.inferred
+
+    log("validation: SHACL shapes")
+    report = validate(flat, load_shapes(project.shapes))
+    if not report.conforms(allow_warnings=True):
+        raise ValidationError(f"the data does not conform to the shapes:\n{report.text()}")
+
+    log("exports: serialising")
+    artifacts = Artifacts(release, ontology, flat, inferred, documents, coverages)
+    files = artifacts.files
+    files["alkkg.ttl"] = rdfio.turtle(flat)
+    files["alkkg.jsonld"] = rdfio.jsonld(flat)
+    files["alkkg-ontology.ttl"] = rdfio.turtle(ontology)
+    files["alkkg-ontology.owl"] = rdfio.rdfxml(ontology)
+    files["alkkg-inferred.ttl"] = rdfio.turtle(inferred)
+    files["alkkg.trig"] = rdfio.trig(nanopubs)
+    files["alkkg.nq"] = rdfio.nquads(nanopubs)
+    files["reports/qc-report.tsv"] = report_tsv(qc_rows)
+    files["reports/validation-report.ttl"] = rdfio.turtle(report.graph)
+    files["reports/validation-report.txt"] = report.text()
+    files["reports/reasoning.tsv"] = _reasoning_tsv(result.inferred)
+    for coverage in coverages:
+        files[f"coverage/{coverage.document}.md"] = coverage.to_markdown()
+        files[f"coverage/{coverage.document}.json"] = coverage.to_json()
+    if len(coverages) == 1:
+        files["coverage.md"] = coverages[0].to_markdown()
+        files["coverage.json"] = coverages[0].to_json()
+    log("docs: ontology reference")
+    from .docs import ontology_html
+
+    files["docs/index.html"] = ontology_html(files["alkkg-ontology.ttl"])
+    files["MANIFEST.json"] = _manifest(files, release)
+    return artifacts
+
+
+def _reasoning_tsv(inferred: Graph) -> str:
+    from .prefixes import compress
+
+    rows = sorted((compress(str(s)), compress(str(p)), compress(str(o))) for s, p, o in inferred)
+    return "subject\tpredicate\tobject\n" + "".join("\t".join(r) + "\n" for r in rows)
+
+
+def _manifest(files: dict[str, str], release: Release) -> str:
+    entries = {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in sorted(files.items())}
+    return json.dumps({"version": release.version, "release_date": release.release_date,
+                       "sha256": entries}, indent=1, sort_keys=True) + "\n"
+
+
+def write_tree(files: dict[str, str], folder: Path) -> None:
+    for name, text in sorted(files.items()):
+        rdfio.write_text(folder / name, text)
+
+
+def build(project_dir: Path | str | None = None, *, release_date: str | None = None,
+          out: Path | str | None = None, log: Log = _quiet) -> Artifacts:
+    """Build every artifact into *out* (default ``build/``), atomically.
+
+    >>> build(".", release_date="2026-11-28")  # doctest: +SKIP
+    """
+    project = find_project(Path(project_dir) if project_dir else None)
+    release = load_release(release_date)
+    target = Path(out) if out else project.build
+    artifacts = assemble(project, release, log)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        write_tree(artifacts.files, staging)
+        _swap(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    log(f"wrote {len(artifacts.files)} files to {target}")
+    return artifacts
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace *target* by *staging* with renames, never leaving a half-written *target*."""
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    os.rmdir(retired)
+    os.replace(target, retired)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        os.replace(retired, target)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def check(project_dir: Path | str | None = None, *, release_date: str | None = None,
+          log: Log = _quiet) -> list[str]:
+    """Rebuild in memory and compare with the committed build; raise BuildCheckError on drift."""
+    project = find_project(Path(project_dir) if project_dir else None)
+    artifacts = assemble(project, load_release(release_date), log)
+    with tempfile.TemporaryDirectory(prefix="alkkg-check-") as tmp:
+        fresh = Path(tmp)
+        write_tree(artifacts.files, fresh)
+        problems = compare_trees(fresh, project.build)
+    if problems:
+        raise BuildCheckError("build/ is not what the inputs produce:\n  " + "\n  ".join(problems)
+                              + "\nrun `alkkg build` and commit build/")
+    return sorted(artifacts.files)
+
+
+def compare_trees(fresh: Path, committed: Path) -> list[str]:
+    """Differences between two trees, one line per file."""
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+
+    new, old = files(fresh), files(committed)
+    problems = [f"{name}: missing from build/" for name in sorted(new - old)]
+    problems += [f"{name}: in build/ but no longer produced" for name in sorted(old - new)]
+    problems += [f"{name}: differs" for name in sorted(new & old)
+                 if not filecmp.cmp(fresh / name, committed / name, shallow=False)]
+    return problems

@@ -1,0 +1,151 @@
+"""Reasoning with HermiT (through owlready2): consistency, unsatisfiable classes, inferences.
+
+owlready2 is only handed N-Triples written by rdflib (it cannot read Turtle) and each run uses a
+fresh ``World`` so that nothing leaks between runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
+
+from .errors import InputError, ReasoningError
+from .prefixes import compress, new_graph
+from .rdfio import ntriples
+
+_TRIVIAL = {OWL.Thing, OWL.NamedIndividual, OWL.Nothing}
+
+
+@dataclass(frozen=True)
+class ReasoningResult:
+    """What HermiT inferred: new class memberships and subclass links between named terms."""
+
+    inferred: Graph
+
+    @property
+    def count(self) -> int:
+        return len(self.inferred)
+
+
+def _require_java() -> None:
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        raise InputError("java not found: the HermiT reasoner needs a Java runtime; install one "
+                         "(Debian: apt-get install -y default-jre-headless)")
+
+
+def _run_hermit(graph: Graph) -> tuple[bool, list[str], Graph]:
+    """(consistent, unsatisfiable class IRIs, inferred triples) for *graph*."""
+    import owlready2
+
+    _require_java()
+    logging.getLogger("owlready2").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory(prefix="alkkg-reason-") as tmp:
+        path = Path(tmp) / "input.nt"
+        path.write_text(ntriples(graph), encoding="utf-8")
+        world = owlready2.World()
+        ontology = world.get_ontology(path.as_uri()).load(format="ntriples")
+        try:
+            with ontology:
+                owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            return False, [], new_graph()
+        except owlready2.OwlReadyJavaError as exc:  # pragma: no cover - depends on the JVM
+            raise ReasoningError(f"HermiT could not run: {str(exc).strip().splitlines()[-1]}") from None
+        unsatisfiable = sorted(c.iri for c in world.inconsistent_classes()
+                               if getattr(c, "iri", None) and c.iri != str(OWL.Nothing))
+        inferred = new_graph()
+        known = set(graph.subjects())
+        for s, p, o in world.as_rdflib_graph().triples((None, None, None)):
+            if p not in (RDF.type, RDFS.subClassOf):
+                continue
+            if isinstance(s, BNode) or isinstance(o, BNode) or o in _TRIVIAL or s == o:
+                continue
+            if URIRef(s) not in known:  # owlready2's own bookkeeping (e.g. http://anonymous)
+                continue
+            if (s, p, o) not in graph:
+                inferred.add((URIRef(s), p, URIRef(o)))
+        return True, unsatisfiable, inferred
+
+
+def _explain(base: Graph, parts: Mapping[str, Graph]) -> list[str]:
+    """Smallest prefix search: names a set of parts that together make the graph inconsistent."""
+    names = sorted(parts)
+
+    def consistent(chosen: list[str]) -> bool:
+        graph = new_graph()
+        graph += base
+        for name in chosen:
+            graph += parts[name]
+        return _run_hermit(graph)[0]
+
+    if not consistent([]):
+        return []
+    culprits: list[str] = []
+    remaining = names
+    while True:
+        low, high = 0, len(remaining)
+        # the shortest prefix of `remaining` that, with the culprits so far, is inconsistent
+        while low < high:
+            middle = (low + high) // 2
+            if consistent(culprits + remaining[: middle + 1]):
+                low = middle + 1
+            else:
+                high = middle
+        if low >= len(remaining):
+            return culprits
+        culprits.append(remaining[low])
+        if not consistent(culprits):
+            return culprits
+        remaining = remaining[:low]
+
+
+def reason(base: Graph, parts: Mapping[str, Graph]) -> ReasoningResult:
+    """Check ontology + claims with HermiT; raise ReasoningError naming what conflicts.
+
+    *base* is the ontology and document description; *parts* maps each claim id to its triples.
+    """
+    _precheck_negations(base, parts)
+    graph = new_graph()
+    graph += base
+    for part in parts.values():
+        graph += part
+    consistent, unsatisfiable, inferred = _run_hermit(graph)
+    if not consistent:
+        culprits = _explain(base, parts)
+        if culprits:
+            raise ReasoningError(
+                "the ontology and claims are inconsistent; these claims conflict with each other "
+                f"or with the ontology axioms: {', '.join(culprits)}. Review their subjects, "
+                "objects and types against the ontology's disjointness, domains and ranges.")
+        raise ReasoningError("the ontology itself is inconsistent (without any claim); check "
+                             "ontology/alkkg.ttl: disjointness, domains/ranges and entity types")
+    if unsatisfiable:
+        raise ReasoningError("unsatisfiable classes (equivalent to owl:Nothing): "
+                             + ", ".join(compress(c) for c in unsatisfiable)
+                             + "; fix their axioms in ontology/alkkg.ttl")
+    return ReasoningResult(inferred)
+
+
+def _precheck_negations(base: Graph, parts: Mapping[str, Graph]) -> None:
+    """Name the claims when a claim asserts what a negated claim denies (cheap, before HermiT)."""
+    positives: dict[tuple, str] = {}
+    for name, part in parts.items():
+        for triple in part:
+            positives.setdefault(triple, name)
+    for name, part in sorted(parts.items()):
+        for axiom in part.subjects(RDF.type, OWL.NegativePropertyAssertion):
+            s = part.value(axiom, OWL.sourceIndividual)
+            p = part.value(axiom, OWL.assertionProperty)
+            o = part.value(axiom, OWL.targetIndividual)
+            if (s, p, o) in base or (s, p, o) in positives:
+                other = positives.get((s, p, o), "the ontology")
+                raise ReasoningError(
+                    f"claim {name} denies '{compress(str(s))} {compress(str(p))} {compress(str(o))}' "
+                    f"but {other} asserts it; one of the two curations is wrong: fix or remove one")

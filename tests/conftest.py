@@ -1,0 +1,41 @@
+"""Shared fixtures: one in-memory build per test session (HermiT is the slow part)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from alkkg.pipeline import Artifacts, Project, assemble, write_tree
+from alkkg.release import load_release
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_SOURCE = ROOT.parent / "shared" / "source" / "shaw-2014-nejm-introduction.txt"
+RELEASE_DATE = "2026-11-28"
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def artifacts(project: Project) -> Artifacts:
+    return assemble(project, load_release(RELEASE_DATE))
+
+
+@pytest.fixture(scope="session")
+def built(artifacts: Artifacts, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build written to a temporary folder."""
+    folder = tmp_path_factory.mktemp("build")
+    write_tree(artifacts.files, folder)
+    return folder
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    """A writable copy of the hand-edited inputs, for tests that break them on purpose."""
+    for name in ("ontology", "assertions", "shapes", "queries"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path

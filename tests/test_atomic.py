@@ -1,0 +1,56 @@
+"""A build that fails while writing leaves the previous build/ exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alkkg import pipeline, rdfio
+from alkkg.release import load_release
+
+
+class _Fake:
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = files
+        self.release = load_release("2026-11-28")
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "ontology").mkdir()
+    (tmp_path / "ontology" / "alkkg.ttl").write_text("")
+    build = tmp_path / "build"
+    build.mkdir()
+    (build / "alkkg.ttl").write_text("previous\n")
+    (build / "old-only.txt").write_text("old\n")
+    return tmp_path
+
+
+def test_interrupted_write_keeps_previous_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _project(tmp_path)
+    files = {f"file-{i}.txt": f"{i}\n" for i in range(5)}
+    monkeypatch.setattr(pipeline, "assemble", lambda *a, **k: _Fake(files))
+    real_write, calls = rdfio.write_text, []
+
+    def flaky(path: Path, text: str) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        real_write(path, text)
+
+    monkeypatch.setattr(rdfio, "write_text", flaky)
+    with pytest.raises(OSError):
+        pipeline.build(root)
+    assert sorted(p.name for p in (root / "build").iterdir()) == ["alkkg.ttl", "old-only.txt"]
+    assert (root / "build" / "alkkg.ttl").read_text() == "previous\n"
+    assert [p.name for p in root.iterdir() if p.name.startswith(".build")] == []
+
+
+def test_successful_build_replaces_the_whole_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _project(tmp_path)
+    monkeypatch.setattr(pipeline, "assemble", lambda *a, **k: _Fake({"alkkg.ttl": "new\n", "sub/x.txt": "x\n"}))
+    pipeline.build(root)
+    assert (root / "build" / "alkkg.ttl").read_text() == "new\n"
+    assert not (root / "build" / "old-only.txt").exists()
+    assert (root / "build" / "sub" / "x.txt").read_text() == "x\n"
+    assert [p.name for p in root.iterdir() if p.name.startswith(".build")] == []
