@@ -11,10 +11,8 @@ from rdflib.compare import isomorphic
 from alkkg.claims import compile_document
 from alkkg.curation import load_curation
 from alkkg.errors import CurationError
-from alkkg.ontology import load_ontology
 from alkkg.pipeline import Artifacts
 from alkkg.prefixes import ALKKG, ALKKGE, NP, OA
-from alkkg.release import load_release
 from alkkg.source import read_source
 from conftest import ROOT
 
@@ -54,7 +52,7 @@ def test_negated_claim_is_an_owl_negative_property_assertion(artifacts: Artifact
 def test_nanopublications_and_flat_turtle_hold_the_same_claims(built: Path) -> None:
     """Claim nodes, their annotations and assertions: identical in alkkg.trig and alkkg.ttl."""
     flat = Graph().parse(built / "alkkg.ttl", format="turtle")
-    dataset = Dataset()
+    dataset = Dataset(default_union=True)
     dataset.parse(built / "alkkg.trig", format="trig")
     nanopubs = set(dataset.subjects(RDF.type, NP.Nanopublication))
     assert nanopubs
@@ -89,14 +87,13 @@ def test_nanopublications_and_flat_turtle_hold_the_same_claims(built: Path) -> N
     assert isomorphic(data_flat, union)
 
 
-def _compile_with(tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+def _compile_with(tmp_path: Path, edit, ontology: Graph) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "shaw-2014"
     folder.mkdir()
     for name in ("document.yaml", "source.txt"):
         (folder / name).write_bytes((FOLDER / name).read_bytes())
     (folder / "claims.yaml").write_text(edit((FOLDER / "claims.yaml").read_text()))
     curation = load_curation(folder)
-    ontology = load_ontology(ROOT / "ontology" / "alkkg.ttl", load_release("2026-11-28"))
     compile_document(curation, read_source(folder / "source.txt"), ontology, "2026-11-28")
 
 
@@ -109,12 +106,13 @@ def _compile_with(tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
     ("subject: ceritinib", "subject: ceritinibb", "'ceritinibb' is not an entity of the ontology"),
     ("predicate: inhibits", "predicate: inhibitz", "predicate 'inhibitz' is not an object property"),
 ])
-def test_bad_claim_is_refused_with_its_id(tmp_path: Path, old: str, new: str, expected: str) -> None:
+def test_bad_claim_is_refused_with_its_id(tmp_path: Path, artifacts: Artifacts, old: str, new: str,
+                                          expected: str) -> None:
     def edit(text: str) -> str:
         assert old in text
         return text.replace(old, new, 1)
 
     with pytest.raises(CurationError) as caught:
-        _compile_with(tmp_path, edit)
+        _compile_with(tmp_path, edit, artifacts.ontology)
     message = str(caught.value)
     assert expected in message and "claims.yaml:" in message and "[s" in message

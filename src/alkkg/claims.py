@@ -229,14 +229,14 @@ class _Compiler:
             g.add((self.doc, ALKKG.hasAuthorship, authorship))
             g.add((authorship, RDF.type, ALKKG.Authorship))
             g.add((authorship, RDFS.label, Literal(f"{author.name}, author {author.position} of {d.id}")))
-            g.add((authorship, ALKKG.authorPosition, Literal(author.position, datatype=XSD.integer)))
+            g.add((authorship, ALKKG.authorPosition, Literal(author.position, datatype=XSD.nonNegativeInteger)))
             g.add((authorship, ALKKG.authorshipAgent, person))
         for sentence in sentences:
             node = self.sentence_iri(sentence.number)
             position = DOC[f"{d.id}-sentence-{sentence.number:02d}-position"]
             g.add((node, RDF.type, ALKKG.Sentence))
             g.add((node, RDFS.label, Literal(f"Sentence {sentence.number} of {d.id}")))
-            g.add((node, ALKKG.sentenceNumber, Literal(sentence.number, datatype=XSD.integer)))
+            g.add((node, ALKKG.sentenceNumber, Literal(sentence.number, datatype=XSD.nonNegativeInteger)))
             g.add((node, ALKKG.sentenceOf, self.doc))
             g.add((node, ALKKG.hasPosition, position))
             g.add((position, RDF.type, OA.TextPositionSelector))
@@ -246,7 +246,7 @@ class _Compiler:
             ref = self.reference_iri(number)
             g.add((ref, RDF.type, ALKKG.BibliographicReference))
             g.add((ref, RDFS.label, Literal(f"Reference {number} of {d.id}")))
-            g.add((ref, ALKKG.referenceNumber, Literal(number, datatype=XSD.integer)))
+            g.add((ref, ALKKG.referenceNumber, Literal(number, datatype=XSD.nonNegativeInteger)))
             g.add((ref, ALKKG.referenceOf, self.doc))
             g.add((self.doc, CITO.cites, ref))
         g.add((self.activity, RDF.type, PROV.Activity))
@@ -282,7 +282,7 @@ class _Compiler:
                     g.add((obj, prop, _decimal(value)))
             for prop, count in ((ALKKG.numerator, m.numerator), (ALKKG.denominator, m.denominator)):
                 if count is not None:
-                    g.add((obj, prop, Literal(count, datatype=XSD.integer)))
+                    g.add((obj, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
             g.add((obj, ALKKG.isApproximate, Literal(m.approximate)))
             if m.upper_bound:
                 g.add((obj, ALKKG.isUpperBound, Literal(True)))
@@ -355,7 +355,11 @@ def _slug(text: str) -> str:
 
 
 def _decimal(value: Decimal) -> Literal:
-    return Literal(value.normalize() if value == value.to_integral() else value, datatype=XSD.decimal)
+    """An xsd:decimal in canonical lexical form ("60.0", "0.5"), identical in every syntax."""
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
 
 
 def compile_document(curation: Curation, text: str, ontology: Graph, release_date: str) -> CompiledDocument:

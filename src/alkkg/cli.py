@@ -94,7 +94,7 @@ def validate(files: tuple[Path, ...], shapes_dir: Path | None, report: Path | No
             data += rdfio.parse_file(path)
         result = run(data, load_shapes(folder))
         if report:
-            rdfio.write_text(report, rdfio.turtle(result.graph))
+            rdfio.write_text(report, rdfio.turtle(result.graph, canon=True))
     except AlkkgError as error:
         _fail(error)
         return

@@ -154,7 +154,7 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
     files["alkkg.trig"] = rdfio.trig(nanopubs)
     files["alkkg.nq"] = rdfio.nquads(nanopubs)
     files["reports/qc-report.tsv"] = report_tsv(qc_rows)
-    files["reports/validation-report.ttl"] = rdfio.turtle(report.graph)
+    files["reports/validation-report.ttl"] = rdfio.turtle(report.graph, canon=True)
     files["reports/validation-report.txt"] = report.text()
     files["reports/reasoning.tsv"] = _reasoning_tsv(result.inferred)
     for coverage in coverages:

@@ -7,6 +7,7 @@ the same graph always gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -63,9 +64,14 @@ def _first_line(exc: Exception) -> str:
     return " ".join(text.split())[:300]
 
 
-def turtle(graph: Graph) -> str:
-    """Canonical Turtle: stable prefixes, sorted subjects, canonical blank nodes."""
-    return graph.serialize(format="longturtle", canon=True)
+def turtle(graph: Graph, *, canon: bool = False) -> str:
+    """Stable Turtle: sorted subjects and predicates, project prefixes.
+
+    Our graphs already carry stable blank-node labels (the ontology is canonicalised once when
+    loaded; negation axioms have fixed labels), so full canonicalisation - slow - is only needed
+    for graphs made by other tools, such as pyshacl's report: pass ``canon=True`` for those.
+    """
+    return graph.serialize(format="longturtle", canon=canon)
 
 
 def ntriples(graph: Graph) -> str:
@@ -96,10 +102,31 @@ def trig(dataset: Dataset) -> str:
 
 
 def rdfxml(graph: Graph) -> str:
-    ordered = new_graph()
-    for triple in sorted(graph):
-        ordered.add(triple)
-    return ordered.serialize(format="pretty-xml")
+    """RDF/XML (rdflib's flat writer) put in a canonical order.
+
+    rdflib orders namespace declarations, descriptions and properties by set/dict order, which
+    changes with the hash seed. The flat writer emits one ``rdf:Description`` per subject with one
+    property element per line, so sorting declarations, descriptions and property lines is safe
+    (order carries no meaning in RDF/XML) and makes the bytes stable.
+    """
+    text = graph.serialize(format="xml")
+    head, _, body = text.partition("\n>\n")
+    lines = head.split("\n")
+    header = [line for line in lines if not line.lstrip().startswith("xmlns")]
+    declarations = [line for line in lines if line.lstrip().startswith("xmlns")]
+    body = body.removesuffix("</rdf:RDF>\n")
+    blocks = re.split(r"\n(?=  <rdf:Description)", "\n" + body.rstrip("\n"))
+    canonical = []
+    for block in blocks:
+        if not block.strip():
+            continue
+        parts = re.split(r"\n(?=    <)", block.strip("\n"))
+        opening, *properties = parts
+        closing = ""
+        if properties and properties[-1].endswith("\n  </rdf:Description>"):
+            properties[-1], closing = properties[-1].rsplit("\n", 1)
+        canonical.append("\n".join([opening, *sorted(properties), *([closing] if closing else [])]))
+    return "\n".join([*header, *sorted(declarations)]) + "\n>\n" + "\n".join(sorted(canonical)) + "\n</rdf:RDF>\n"
 
 
 def jsonld(graph: Graph) -> str:
