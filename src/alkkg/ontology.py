@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
 
 from .errors import InputError
-from .prefixes import new_graph
+from .canon import relabel_blank_nodes
 from .rdfio import parse_file
 from .release import Release
 
@@ -25,8 +24,5 @@ def load_ontology(path: Path, release: Release) -> Graph:
     graph.remove((ONTOLOGY_IRI, OWL.versionInfo, None))
     graph.add((ONTOLOGY_IRI, OWL.versionIRI, URIRef(release.version_iri)))
     graph.add((ONTOLOGY_IRI, OWL.versionInfo, Literal(f"{release.version} ({release.release_date})")))
-    # Restrictions and lists are blank nodes; canonical labels make every serialisation stable.
-    canonical = new_graph()
-    for triple in to_canonical_graph(graph):
-        canonical.add(triple)
-    return canonical
+    # Restrictions and lists are blank nodes; stable labels make every serialisation stable.
+    return relabel_blank_nodes(graph)

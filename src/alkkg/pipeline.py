@@ -23,6 +23,7 @@ from .claims import CompiledDocument, compile_document
 from .coverage import Coverage, compute_coverage
 from .curation import load_curation
 from .errors import BuildCheckError, CurationError, InputError, ValidationError
+from .nanopubs import check_nanopublications
 from .ontology import load_ontology
 from .prefixes import new_dataset, new_graph
 from .quality import fail_on_errors, load_checks, report_tsv, run_checks
@@ -138,6 +139,8 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
     inferred += flat
     inferred += result.inferred
 
+    log("validation: nanopublication structure")
+    check_nanopublications(nanopubs)
     log("validation: SHACL shapes")
     report = validate(flat, load_shapes(project.shapes))
     if not report.conforms(allow_warnings=True):
