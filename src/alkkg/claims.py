@@ -32,7 +32,7 @@ from .prefixes import (
     new_dataset,
     new_graph,
 )
-from .source import Sentence, sentence_at, split_sentences
+from .source import Sentence, split_sentences
 
 CONTEXT_CHARS = 32
 UNIT_IRIS = {
@@ -103,9 +103,17 @@ def _fail(curation: Curation, claim: Claim, message: str) -> CurationError:
 
 
 def locate(curation: Curation, text: str, sentences: list[Sentence]) -> list[LocatedClaim]:
-    """Find each quote in the source: exactly once, or exactly at its given start."""
+    """Find each quote in its sentence: exactly once, or exactly at its given start.
+
+    Searching the claim's own sentence, not the whole text, keeps this linear in the number of
+    claims (the text of a large corpus grows with it).
+    """
     located = []
     for claim in curation.claims:
+        if not 1 <= claim.sentence <= len(sentences):
+            raise _fail(curation, claim, f"sentence {claim.sentence} does not exist; the source has "
+                                          f"{len(sentences)} sentences")
+        home = sentences[claim.sentence - 1]
         if claim.start is not None:
             if text[claim.start:claim.start + len(claim.quote)] != claim.quote:
                 found = _occurrences(text, claim.quote)
@@ -114,38 +122,41 @@ def locate(curation: Curation, text: str, sentences: list[Sentence]) -> list[Loc
                                               "fix 'start' or copy the quote from source.txt")
             start = claim.start
         else:
-            found = _occurrences(text, claim.quote)
+            found = _occurrences(home.text, claim.quote)
             if not found:
-                raise _fail(curation, claim, f"quote {claim.quote!r} is not in the source text; "
-                                              "copy it byte for byte from source.txt")
+                raise _fail(curation, claim, _missing_quote(text, sentences, claim))
             if len(found) > 1:
-                raise _fail(curation, claim, f"quote occurs {len(found)} times (at "
-                                              f"{', '.join(map(str, found))}); lengthen it or add 'start'")
-            start = found[0]
+                raise _fail(curation, claim, f"quote occurs {len(found)} times in sentence "
+                                              f"{claim.sentence}; lengthen it or add 'start'")
+            start = home.start + found[0]
         end = start + len(claim.quote)
-        sentence = sentence_at(sentences, start, end)
-        if sentence is None or sentence.number != claim.sentence:
-            where = f"sentence {sentence.number}" if sentence else "two sentences"
-            raise _fail(curation, claim, f"quote lies in {where}, not in sentence {claim.sentence}; "
-                                          "fix 'sentence' or the quote")
+        if not (home.start <= start and end <= home.end):
+            raise _fail(curation, claim, f"quote at {start}-{end} is not in sentence {claim.sentence} "
+                                          f"({home.start}-{home.end}); fix 'sentence' or 'start'")
         spans = []
-        home = sentences[claim.sentence - 1]
         for mention in claim.mentions:
             if mention.start is not None:
                 at = mention.start
                 if text[at:at + len(mention.text)] != mention.text:
                     raise _fail(curation, claim, f"mention {mention.text!r} is not at {at}")
             else:
-                hits = [i for i in _occurrences(text, mention.text)
-                        if home.start <= i and i + len(mention.text) <= home.end]
+                hits = _occurrences(home.text, mention.text)
                 if len(hits) != 1:
                     raise _fail(curation, claim, f"mention {mention.text!r} occurs {len(hits)} times "
                                                   f"in sentence {claim.sentence}; it must occur once "
                                                   "(or give its 'start')")
-                at = hits[0]
+                at = home.start + hits[0]
             spans.append((at, at + len(mention.text), mention.entity))
         located.append(LocatedClaim(claim, start, end, tuple(spans)))
     return located
+
+
+def _missing_quote(text: str, sentences: list[Sentence], claim: Claim) -> str:
+    elsewhere = [s.number for s in sentences if claim.quote in s.text]
+    if elsewhere:
+        return (f"quote is not in sentence {claim.sentence} but in sentence "
+                f"{', '.join(map(str, elsewhere))}; fix 'sentence' or the quote")
+    return f"quote {claim.quote!r} is not in the source text; copy it byte for byte from source.txt"
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
@@ -242,7 +253,11 @@ class _Compiler:
             g.add((position, RDF.type, OA.TextPositionSelector))
             g.add((position, OA.start, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
             g.add((position, OA.end, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
-        for number in sorted(set(cited)):
+            if sentence.citation:
+                g.add((node, ALKKG.citationMarker, Literal(sentence.citation.text)))
+                for number in sentence.citation.references:
+                    g.add((node, ALKKG.sentenceCites, self.reference_iri(number)))
+        for number in sorted(set(cited) | {n for s in sentences if s.citation for n in s.citation.references}):
             ref = self.reference_iri(number)
             g.add((ref, RDF.type, ALKKG.BibliographicReference))
             g.add((ref, RDFS.label, Literal(f"Reference {number} of {d.id}")))

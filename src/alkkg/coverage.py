@@ -74,16 +74,19 @@ def compute_coverage(compiled: CompiledDocument) -> Coverage:
     coverage = Coverage(curation.document.id)
     acknowledged = {(a.kind, a.sentence, a.text): a.reason for a in curation.acknowledged}
     used: set[tuple[str, int, str]] = set()
+    by_sentence: dict[int, list[LocatedClaim]] = {}
+    for item in compiled.located:
+        by_sentence.setdefault(item.claim.sentence, []).append(item)
     for sentence in compiled.sentences:
-        claims = [i.claim.id for i in compiled.located if i.claim.sentence == sentence.number]
+        here = by_sentence.get(sentence.number, [])
+        claims = [i.claim.id for i in here]
         coverage.sentences.append({"sentence": sentence.number, "start": sentence.start,
                                    "end": sentence.end, "text": sentence.text, "claims": claims})
         marker = sentence.citation
         if marker is None:
             continue
         for reference in marker.references:
-            citing = [i.claim.id for i in compiled.located
-                      if i.claim.sentence == sentence.number and reference in i.claim.cites]
+            citing = [i.claim.id for i in here if reference in i.claim.cites]
             key = ("citation-marker", sentence.number, marker.text)
             reason = acknowledged.get(key) if not citing else None
             if reason:
@@ -93,7 +96,8 @@ def compute_coverage(compiled: CompiledDocument) -> Coverage:
                                        "acknowledged": reason})
     for token in find_numbers(compiled.text, compiled.sentences):
         value = Decimal(token.text)
-        claims = [i.claim.id for i in compiled.located if _carries(i, token.start, token.end, value)]
+        claims = [i.claim.id for i in by_sentence.get(token.sentence, [])
+                  if _carries(i, token.start, token.end, value)]
         key = ("number", token.sentence, token.text)
         reason = acknowledged.get(key) if not claims else None
         if reason:

@@ -16,7 +16,7 @@ import yaml
 
 from .errors import CurationError, InputError
 
-CLAIM_ID = re.compile(r"^s\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+CLAIM_ID = re.compile(r"^s(\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME = re.compile(r"^(?:author:)?[A-Za-z][A-Za-z0-9-]*$")
 POLARITIES = ("asserted", "negated")
 MODALITIES = ("stated", "hedged")
@@ -282,14 +282,15 @@ def _claim(raw: Any, path: Path, index: int) -> Claim:
     reader = _Reader(raw, path, f"claim #{index + 1}", claim_id)
     reader.only(CLAIM_KEYS)
     claim_id = reader.get("id", str)
-    if not CLAIM_ID.match(claim_id):
+    id_match = CLAIM_ID.match(claim_id)
+    if not id_match:
         reader.fail(f"id {claim_id!r} must look like 's09-ceritinib-inhibits-alk' "
-                    "(s, two-digit sentence number, lowercase words joined by '-')")
+                    "(s, sentence number of two or more digits, lowercase words joined by '-')")
     sentence = reader.get("sentence", int)
     if sentence < 1:
         reader.fail(f"sentence must be 1 or more, got {sentence}")
-    if int(claim_id[1:3]) != sentence:
-        reader.fail(f"id says sentence {int(claim_id[1:3])} but 'sentence' is {sentence}")
+    if id_match and int(id_match.group(1)) != sentence:
+        reader.fail(f"id says sentence {int(id_match.group(1))} but 'sentence' is {sentence}")
     quote = reader.get("quote", str)
     start = reader.get("start", int, required=False)
     measurement_raw = reader.get("measurement", dict, required=False)

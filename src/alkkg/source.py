@@ -128,11 +128,3 @@ def find_numbers(text: str, sentences: list[Sentence]) -> list[NumberToken]:
         sentence = next(s.number for s in sentences if s.start <= start < s.end)
         tokens.append(NumberToken(text[start:end], start, end, sentence))
     return tokens
-
-
-def sentence_at(sentences: list[Sentence], start: int, end: int) -> Sentence | None:
-    """The sentence that contains the span [start, end), or None when it crosses a boundary."""
-    for sentence in sentences:
-        if sentence.start <= start and end <= sentence.end:
-            return sentence
-    return None
