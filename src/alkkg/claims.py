@@ -242,6 +242,9 @@ class _Compiler:
             g.add((authorship, RDFS.label, Literal(f"{author.name}, author {author.position} of {d.id}")))
             g.add((authorship, ALKKG.authorPosition, Literal(author.position, datatype=XSD.nonNegativeInteger)))
             g.add((authorship, ALKKG.authorshipAgent, person))
+        acknowledged = {(a.sentence, a.text): a.reason for a in self.curation.acknowledged
+                        if a.kind == "citation-marker"}
+        marked: set[int] = set()
         for sentence in sentences:
             node = self.sentence_iri(sentence.number)
             position = DOC[f"{d.id}-sentence-{sentence.number:02d}-position"]
@@ -255,9 +258,14 @@ class _Compiler:
             g.add((position, OA.end, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
             if sentence.citation:
                 g.add((node, ALKKG.citationMarker, Literal(sentence.citation.text)))
+                reason = acknowledged.get((sentence.number, sentence.citation.text))
+                if reason:  # the marker belongs to text the excerpt lost, not to this sentence
+                    g.add((node, RDFS.comment, Literal(f"Citation marker {sentence.citation.text}: {reason}")))
+                    continue
                 for number in sentence.citation.references:
                     g.add((node, ALKKG.sentenceCites, self.reference_iri(number)))
-        for number in sorted(set(cited) | {n for s in sentences if s.citation for n in s.citation.references}):
+                    marked.add(number)
+        for number in sorted(set(cited) | marked):
             ref = self.reference_iri(number)
             g.add((ref, RDF.type, ALKKG.BibliographicReference))
             g.add((ref, RDFS.label, Literal(f"Reference {number} of {d.id}")))
