@@ -24,7 +24,7 @@ from rdfcompare import _term, canonical, canonical_file, canonical_rdflib
 
 GRAPH_FILES = {"alkkg.ttl": "turtle", "alkkg-ontology.ttl": "turtle", "alkkg-inferred.ttl": "turtle",
                "alkkg-ontology.owl": "xml", "alkkg.jsonld": "json-ld",
-               "reports/validation-report.ttl": "turtle"}
+               "reports/validation-report.ttl": "turtle", "void.ttl": "turtle"}
 DATASET_FILES = {"alkkg.trig": "trig", "alkkg.nq": "nquads"}
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "xml": ox.RdfFormat.RDF_XML, "json-ld": ox.RdfFormat.JSON_LD,
               "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
@@ -105,3 +105,13 @@ def test_no_unlabelled_blank_nodes_in_claim_data(artifacts: Artifacts) -> None:
         for s, p, o in compiled.flat:
             if isinstance(s, BNode):
                 assert (s, RDF.type, OWL.NegativePropertyAssertion) in compiled.flat
+
+
+def test_void_describes_the_release(built: Path) -> None:
+    void = Graph().parse(built / "void.ttl", format="turtle")
+    dataset = URIRef("https://w3id.org/alkkg/dataset")
+    triples = void.value(dataset, URIRef("http://rdfs.org/ns/void#triples"))
+    assert int(triples) == len(Graph().parse(built / "alkkg.ttl", format="turtle"))
+    dumps = {str(o).rsplit("/", 1)[-1] for o in void.objects(dataset, URIRef("http://rdfs.org/ns/void#dataDump"))}
+    assert {"alkkg.ttl", "alkkg.trig", "alkkg.nq", "alkkg.jsonld", "alkkg-ontology.owl"} <= dumps
+    assert all((built / name).is_file() for name in dumps)

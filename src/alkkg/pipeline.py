@@ -31,6 +31,7 @@ from .reasoning import reason
 from .release import Release, load_release
 from .source import read_source
 from .validation import load_shapes, validate
+from .void import describe
 
 Log = Callable[[str], None]
 
@@ -166,6 +167,8 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
     if len(coverages) == 1:
         files["coverage.md"] = coverages[0].to_markdown()
         files["coverage.json"] = coverages[0].to_json()
+    claim_count = sum(len(d.located) for d in documents)
+    files["void.ttl"] = rdfio.turtle(describe(release, flat, claim_count, sorted(files)))
     log("docs: ontology reference")
     from .docs import ontology_html
 

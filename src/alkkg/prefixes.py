@@ -33,6 +33,8 @@ PREFIX_MAP: Final[dict[str, str]] = {
     "bibo": "http://purl.org/ontology/bibo/",
     "cito": "http://purl.org/spar/cito/",
     "sh": "http://www.w3.org/ns/shacl#",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
     "obo": "http://purl.obolibrary.org/obo/",
     "IAO": "http://purl.obolibrary.org/obo/IAO_",
     "RO": "http://purl.obolibrary.org/obo/RO_",
