@@ -57,7 +57,8 @@ def synthetic_corpus(copies: int, folder: Path) -> int:
                 new["sentence"] = number
                 new["id"] = re.sub(r"^s\d+", f"s{number:02d}", claim["id"])
                 if "rests_on" in claim:
-                    new["rests_on"] = [re.sub(r"^s(\d+)", lambda m: f"s{int(m.group(1)) + copy * len(body):02d}", r)
+                    shift = copy * len(body)
+                    new["rests_on"] = [re.sub(r"^s(\d+)", lambda m, k=shift: f"s{int(m.group(1)) + k:02d}", r)
                                        for r in claim["rests_on"]]
                 claims.append(new)
     folder.mkdir(parents=True)
@@ -110,7 +111,7 @@ def bench_real() -> dict[str, float]:
     stamps: list[tuple[str, float]] = []
     assemble(Project(ROOT), load_release("2026-11-28"), lambda m: stamps.append((m, time.perf_counter())))
     stamps.append(("end", time.perf_counter()))
-    return {a[0]: b[1] - a[1] for a, b in zip(stamps, stamps[1:])}
+    return {a[0]: b[1] - a[1] for a, b in zip(stamps, stamps[1:], strict=False)}
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ import hashlib
 from collections import defaultdict
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
 from .prefixes import new_graph
@@ -19,6 +20,21 @@ from .prefixes import new_graph
 
 def _n3(node: Node) -> str:
     return node.n3() if isinstance(node, (URIRef, Literal)) else "_"
+
+
+def _has_cycle(outgoing: dict[BNode, list[tuple[Node, Node]]]) -> bool:
+    state: dict[BNode, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: BNode) -> bool:
+        state[node] = 1
+        for _, child in outgoing.get(node, ()):
+            if isinstance(child, BNode):
+                if state.get(child) == 1 or (child not in state and visit(child)):
+                    return True
+        state[node] = 2
+        return False
+
+    return any(node not in state and visit(node) for node in list(outgoing))
 
 
 def relabel_blank_nodes(graph: Graph) -> Graph:
@@ -35,25 +51,28 @@ def relabel_blank_nodes(graph: Graph) -> Graph:
             outgoing[s].append((p, o))
         if isinstance(o, BNode):
             parents[o].append((s, p))
+    if _has_cycle(outgoing):
+        # Not the tree shape OWL uses: hand over to the general (slower) canonicalisation.
+        canonical = new_graph()
+        for triple in to_canonical_graph(graph):
+            canonical.add(triple)
+        return canonical
     content: dict[BNode, str] = {}
 
-    def subtree(node: BNode, seen: frozenset[BNode] = frozenset()) -> str:
+    def subtree(node: BNode) -> str:
         if node in content:
             return content[node]
-        if node in seen:  # a cycle: not OWL, but stay total
-            return "cycle"
-        parts = sorted(f"{p.n3()} {subtree(o, seen | {node}) if isinstance(o, BNode) else _n3(o)}"
+        parts = sorted(f"{p.n3()} {subtree(o) if isinstance(o, BNode) else _n3(o)}"
                        for p, o in outgoing[node])
         content[node] = hashlib.sha256("\n".join(parts).encode()).hexdigest()
         return content[node]
 
     labels: dict[BNode, str] = {}
 
-    def label(node: BNode, seen: frozenset[BNode] = frozenset()) -> str:
+    def label(node: BNode) -> str:
         if node in labels:
             return labels[node]
-        where = sorted(f"{label(s, seen | {node}) if isinstance(s, BNode) and s not in seen else _n3(s)} {p.n3()}"
-                       for s, p in parents[node])
+        where = sorted(f"{label(s) if isinstance(s, BNode) else _n3(s)} {p.n3()}" for s, p in parents[node])
         digest = hashlib.sha256((subtree(node) + "|" + "\n".join(where)).encode()).hexdigest()
         labels[node] = digest
         return digest

@@ -78,7 +78,8 @@ def build(release_date: str | None, out: Path | None, check: bool, project: Path
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--shapes", "shapes_dir", type=click.Path(path_type=Path), help="Shapes folder (default: the project's shapes/).")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write the W3C SHACL validation report (Turtle) here.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the W3C SHACL validation report (Turtle) here.")
 @click.option("--allow-warnings", is_flag=True, help="Exit 0 when only warnings are found.")
 def validate(files: tuple[Path, ...], shapes_dir: Path | None, report: Path | None, allow_warnings: bool) -> None:
     """Validate RDF FILES with the alkkg shapes: exit 0 conforms, 1 violations, 2 could not run."""

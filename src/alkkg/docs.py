@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from .prefixes import IAO_DEFINITION, SKOS, compress
 
@@ -39,7 +40,7 @@ def _ours(node: object) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(OURS)
 
 
-def _anchor(node: URIRef) -> str:
+def _anchor(node: Node) -> str:
     return compress(str(node)).replace(":", "-")
 
 
@@ -47,7 +48,7 @@ class _Renderer:
     def __init__(self, graph: Graph) -> None:
         self.g = graph
 
-    def label(self, node: URIRef) -> str:
+    def label(self, node: Node) -> str:
         value = self.g.value(node, RDFS.label)
         return str(value) if value is not None else compress(str(node))
 
@@ -68,8 +69,8 @@ class _Renderer:
 
     def expression(self, node: BNode) -> str:
         g, kw = self.g, lambda w: f' <span class="kw">{w}</span> '
-        for word, prop in (("and", OWL.intersectionOf), ("or", OWL.unionOf)):
-            members = g.value(node, prop)
+        for word, connective in (("and", OWL.intersectionOf), ("or", OWL.unionOf)):
+            members = g.value(node, connective)
             if members is not None:
                 return "(" + kw(word).join(self._members(members)) + ")"
         one_of = g.value(node, OWL.oneOf)
@@ -95,7 +96,7 @@ class _Renderer:
                     return f"({on}{kw(word)}{html.escape(str(value))}{tail})"
         return "(anonymous expression)"
 
-    def rows(self, node: URIRef) -> Iterable[tuple[str, list[str]]]:
+    def rows(self, node: Node) -> Iterable[tuple[str, list[str]]]:
         g = self.g
         yield "IRI", [f"<code>{html.escape(str(node))}</code>"]
         definition = [html.escape(str(d)) for d in g.objects(node, IAO_DEFINITION)]
@@ -119,7 +120,8 @@ def ontology_html(ontology_turtle: str) -> str:
     graph = Graph(bind_namespaces="none")
     graph.parse(data=ontology_turtle, format="turtle")
     r = _Renderer(graph)
-    meta = {p: graph.value(ONTOLOGY, URIRef(DCTERMS + p)) for p in ("title", "description", "license")}
+    meta: dict[str, Node | None] = {p: graph.value(ONTOLOGY, URIRef(DCTERMS + p))
+                                    for p in ("title", "description", "license")}
     version = graph.value(ONTOLOGY, OWL.versionIRI)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{html.escape(str(meta['title']))}</title><style>{CSS}</style></head><body>",
@@ -134,7 +136,8 @@ def ontology_html(ontology_turtle: str) -> str:
     out += [f'<a href="#{key}">{title}</a>' for key, title, _ in SECTIONS]
     out.append("</nav>")
     for key, title, kind in SECTIONS:
-        terms = sorted((t for t in graph.subjects(RDF.type, kind) if _ours(t)), key=lambda t: (r.label(t).lower(), str(t)))
+        terms = sorted((t for t in graph.subjects(RDF.type, kind) if _ours(t)),
+                       key=lambda t: (r.label(t).lower(), str(t)))
         out.append(f'<h2 id="{key}">{title} ({len(terms)})</h2>')
         for term in terms:
             out.append(f'<div class="term" id="{_anchor(term)}"><h3>{html.escape(r.label(term))}</h3><table>')

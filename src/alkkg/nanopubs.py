@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, Dataset, URIRef
+from rdflib import RDF, Dataset, Graph
+from rdflib.term import Node
 
 from .errors import ValidationError
 from .prefixes import NP, compress
@@ -13,16 +14,16 @@ _PARTS = (NP.hasAssertion, NP.hasProvenance, NP.hasPublicationInfo)
 def nanopublication_problems(dataset: Dataset) -> list[str]:
     """Every way *dataset* breaks the nanopublication rules, one line each (empty when well-formed)."""
     problems: list[str] = []
-    graphs = {g.identifier: g for g in dataset.graphs() if len(g)}
+    graphs: dict[Node, Graph] = {g.identifier: g for g in dataset.graphs() if len(g)}
     default = dataset.default_graph.identifier
     if default in graphs:
         problems.append(f"{len(graphs[default])} triple(s) outside any nanopublication graph")
-    owner: dict[URIRef, str] = {}
+    owner: dict[Node, str] = {}
     heads = [(g.identifier, np) for g in graphs.values() for np in g.subjects(RDF.type, NP.Nanopublication)]
     for head, np in sorted(heads):
         name = compress(str(np))
         head_graph = graphs[head]
-        parts = {}
+        parts: dict[Node, Node] = {}
         for part in _PARTS:
             values = list(head_graph.objects(np, part))
             if len(values) != 1:
@@ -41,9 +42,9 @@ def nanopublication_problems(dataset: Dataset) -> list[str]:
         if len(head_graph) != 4:
             problems.append(f"{name}: head graph holds {len(head_graph)} triples (needs exactly 4)")
         assertion, provenance, pubinfo = (parts.get(p) for p in _PARTS)
-        if provenance in graphs and (assertion, None, None) not in graphs[provenance]:
+        if provenance is not None and provenance in graphs and (assertion, None, None) not in graphs[provenance]:
             problems.append(f"{name}: provenance says nothing about the assertion graph")
-        if pubinfo in graphs and (np, None, None) not in graphs[pubinfo]:
+        if pubinfo is not None and pubinfo in graphs and (np, None, None) not in graphs[pubinfo]:
             problems.append(f"{name}: publication info says nothing about the nanopublication")
     stray = sorted(compress(str(g)) for g in graphs if g not in owner and g != default)
     problems += [f"graph {g} belongs to no nanopublication" for g in stray]

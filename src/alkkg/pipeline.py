@@ -125,7 +125,7 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
         coverages.append(coverage)
         flat += compiled.flat
         for quad in compiled.nanopubs.quads((None, None, None, None)):
-            nanopubs.add(quad)
+            nanopubs.add(quad)  # type: ignore[arg-type]
 
     log("reasoning: HermiT consistency and classification")
     base = new_graph()

@@ -143,6 +143,8 @@ def run_oxigraph(data: str, data_format: str, query: NamedQuery,
     store.load(data.encode("utf-8"), format=fmt)
     substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
     solutions = store.query(query.text, substitutions=substitutions)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"{query.path}: only SELECT queries are supported")
     variables = tuple(v.value for v in solutions.variables)
     rows = []
     for solution in solutions:
@@ -185,7 +187,7 @@ def render(result: QueryResult, fmt: str) -> str:
         bindings = []
         for row in result.rows:
             binding = {}
-            for var, term in zip(result.variables, row):
+            for var, term in zip(result.variables, row, strict=True):
                 if term is not None:
                     binding[var] = _json_term(term)
             bindings.append(binding)
@@ -202,7 +204,7 @@ def render(result: QueryResult, fmt: str) -> str:
         cells = [[compress(str(t)) if isinstance(t, URIRef) else ("" if t is None else str(t))
                   for t in row] for row in result.rows]
         widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
-        line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+        line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()  # noqa: E731
         out = [line(result.variables), line(["-" * w for w in widths])]
         out += [line(r) for r in cells]
         out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
