@@ -67,3 +67,23 @@ def test_hermit_inconsistency_names_the_claims_involved(artifacts: Artifacts) ->
         reason(base, {"a-harmless": harmless, "b-drug": drug_claim, "c-gene": gene_claim})
     message = str(caught.value)
     assert "c-gene" in message and "a-harmless" not in message
+
+
+def test_inconsistent_ontology_names_the_terms_involved() -> None:
+    """Without any claim, the statements that conflict are traced to the terms they describe."""
+    ontology = new_graph().parse(data="""
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix alkkg: <https://w3id.org/alkkg/vocab/> .
+        @prefix alkkge: <https://w3id.org/alkkg/entity/> .
+        <https://w3id.org/alkkg/ontology> a owl:Ontology .
+        alkkg:Drug a owl:Class . alkkg:Gene a owl:Class ; owl:disjointWith alkkg:Drug .
+        alkkg:Protein a owl:Class .
+        alkkge:ceritinib a owl:NamedIndividual, alkkg:Drug, alkkg:Gene .
+        alkkge:ALK-protein a owl:NamedIndividual, alkkg:Protein .
+    """, format="turtle")
+    with pytest.raises(ReasoningError) as caught:
+        reason(ontology, {})
+    message = str(caught.value)
+    assert "ontology itself is inconsistent" in message
+    assert "alkkge:ceritinib" in message and "alkkge:ALK-protein" not in message

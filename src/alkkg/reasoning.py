@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
+from rdflib.term import Node
 
 from .errors import InputError, ReasoningError
 from .prefixes import compress, new_graph
@@ -124,13 +125,44 @@ def reason(base: Graph, parts: Mapping[str, Graph]) -> ReasoningResult:
                 "the ontology and claims are inconsistent; these claims conflict with each other "
                 f"or with the ontology axioms: {', '.join(culprits)}. Review their subjects, "
                 "objects and types against the ontology's disjointness, domains and ranges.")
-        raise ReasoningError("the ontology itself is inconsistent (without any claim); check "
-                             "ontology/alkkg.ttl: disjointness, domains/ranges and entity types")
+        groups = _statement_groups(base)
+        involved = _explain(new_graph(), groups)
+        named = ", ".join(involved) if involved else "(could not be isolated)"
+        raise ReasoningError("the ontology itself is inconsistent (without any claim); the statements "
+                             f"about these terms conflict: {named}. Check their types, disjointness, "
+                             "domains and ranges in ontology/alkkg.ttl")
     if unsatisfiable:
         raise ReasoningError("unsatisfiable classes (equivalent to owl:Nothing): "
                              + ", ".join(compress(c) for c in unsatisfiable)
                              + "; fix their axioms in ontology/alkkg.ttl")
     return ReasoningResult(inferred)
+
+
+def _statement_groups(graph: Graph) -> dict[str, Graph]:
+    """The triples about each named term (with the blank-node trees below them), keyed by CURIE;
+    axioms on a blank node of their own (e.g. owl:AllDisjointClasses) form one group each."""
+    def closure(node: Node, into: Graph) -> None:
+        for s, p, o in graph.triples((node, None, None)):
+            if (s, p, o) in into:
+                continue
+            into.add((s, p, o))
+            if isinstance(o, BNode):
+                closure(o, into)
+
+    groups: dict[str, Graph] = {}
+    for subject in set(graph.subjects()):
+        if isinstance(subject, BNode) and (None, None, subject) in graph:
+            continue
+        group = new_graph()
+        closure(subject, group)
+        label = compress(str(subject)) if isinstance(subject, URIRef) else _describe_axiom(graph, subject)
+        groups[label if label not in groups else f"{label} ({len(groups)})"] = group
+    return groups
+
+
+def _describe_axiom(graph: Graph, node: Node) -> str:
+    kind = graph.value(node, RDF.type)
+    return f"an anonymous {compress(str(kind))} axiom" if kind is not None else "an anonymous axiom"
 
 
 def _precheck_negations(base: Graph, parts: Mapping[str, Graph]) -> None:
