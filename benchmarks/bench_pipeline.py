@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -130,5 +129,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    shutil.disk_usage(ROOT)  # fail early on an unreadable project
     main()

@@ -50,8 +50,9 @@ def test_query_runs_on_a_given_file_in_each_format(built: Path, fmt: str) -> Non
         assert targets == {"https://w3id.org/alkkg/entity/ALK-protein"}
 
 
-def test_query_engines_agree(built: Path) -> None:
-    outputs = [run(["query", "drugs-inhibiting-target", "--data", str(built / "alkkg.ttl"),
+@pytest.mark.parametrize("data", ["alkkg.ttl", "alkkg.jsonld"])
+def test_query_engines_agree(built: Path, data: str) -> None:
+    outputs = [run(["query", "drugs-inhibiting-target", "--data", str(built / data),
                     "--format", "csv", "--engine", engine])[1] for engine in ("rdflib", "oxigraph")]
     assert outputs[0] == outputs[1] and outputs[0].count("\n") > 2
 

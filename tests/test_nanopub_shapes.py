@@ -10,14 +10,14 @@ here; the merged graph (build/alkkg.ttl) checks them.
 
 from __future__ import annotations
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph
 
 from alkkg.pipeline import Artifacts
-from alkkg.prefixes import NP, new_graph
+from alkkg.prefixes import ALKKG, NP, new_graph
 from test_shapes import run_all
 
-CLAIM = URIRef("https://w3id.org/alkkg/vocab/Claim")
-RESTS_ON = URIRef("https://w3id.org/alkkg/vocab/restsOn")
+CLAIM = ALKKG.Claim
+RESTS_ON = ALKKG.restsOn
 
 
 def _graphs(artifacts: Artifacts) -> dict[str, Graph]:
@@ -57,6 +57,6 @@ def test_a_broken_nanopublication_is_caught_on_its_own(artifacts: Artifacts) -> 
     name = next(iter(graphs))
     graph = graphs[name]
     claim = next(c for c in graph.subjects(RDF.type, CLAIM) if (c, RESTS_ON, None) not in graph)
-    graph.remove((claim, URIRef("https://w3id.org/alkkg/vocab/statement"), None))
+    graph.remove((claim, ALKKG.statement, None))
     (found,) = run_all([graph], processes=1)
     assert any(r.severity == "Violation" and r.path.endswith("statement") for r in found)

@@ -8,7 +8,7 @@ except the ontology. Every node gets a minted IRI; the only blank nodes are the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
@@ -29,6 +29,7 @@ from .prefixes import (
     NP_BASE,
     OA,
     PROV,
+    expand,
     new_dataset,
     new_graph,
 )
@@ -36,8 +37,8 @@ from .source import Sentence, split_sentences
 
 CONTEXT_CHARS = 32
 UNIT_IRIS = {
-    "percent": URIRef("http://purl.obolibrary.org/obo/UO_0000187"),
-    "month": URIRef("http://purl.obolibrary.org/obo/UO_0000035"),
+    "percent": URIRef(expand("UO:0000187")),
+    "month": URIRef(expand("UO:0000035")),
     "fold": ALKKG["fold"],
     "proportion": ALKKG["proportion"],
 }
@@ -70,11 +71,18 @@ class CompiledDocument:
     text: str
     sentences: list[Sentence]
     located: list[LocatedClaim]
-    flat: Graph
     nanopubs: Dataset
-    claim_iris: dict[str, URIRef] = field(default_factory=dict)
-    document_graph: Graph = field(default_factory=Graph)
-    claim_graphs: dict[str, Graph] = field(default_factory=dict)
+    document_graph: Graph
+    claim_graphs: dict[str, Graph]
+
+    @property
+    def flat(self) -> Graph:
+        """The document description and every claim's triples in one graph."""
+        graph = new_graph()
+        graph += self.document_graph
+        for part in self.claim_graphs.values():
+            graph += part
+        return graph
 
 
 class _Vocabulary:
@@ -90,8 +98,8 @@ def document_iri(document: Document) -> URIRef:
     return DOC[document.id]
 
 
-def claim_iri(document: Document, claim: Claim) -> URIRef:
-    return CLAIM[f"{document.id}-{claim.id}"]
+def claim_iri(document: Document, claim_id: str) -> URIRef:
+    return CLAIM[f"{document.id}-{claim_id}"]
 
 
 def nanopub_iri(document: Document, local: str) -> URIRef:
@@ -288,8 +296,8 @@ class _Compiler:
         return DOC[f"{self.document.id}-reference-{number}"]
 
     # -- claims ---------------------------------------------------------------------------------
-    def assertion(self, item: LocatedClaim, iri: URIRef) -> tuple[Graph, URIRef]:
-        """The formal content of a claim, and the node its claimObject points at."""
+    def assertion(self, item: LocatedClaim, iri: URIRef) -> tuple[Graph, URIRef, URIRef, URIRef]:
+        """The formal content of a claim, with its resolved subject, predicate and object."""
         claim, g = item.claim, new_graph()
         subject = self.entity(claim, claim.subject, "subject")
         predicate = self.predicate(claim)
@@ -326,15 +334,16 @@ class _Compiler:
             g.add((axiom, OWL.targetIndividual, obj))
         else:
             g.add((subject, predicate, obj))
-        return g, obj
+        return g, subject, predicate, obj
 
-    def claim_node(self, item: LocatedClaim, iri: URIRef, obj: URIRef, claim_iris: dict[str, URIRef]) -> Graph:
+    def claim_node(self, item: LocatedClaim, iri: URIRef, spo: tuple[URIRef, URIRef, URIRef]) -> Graph:
         claim, g = item.claim, new_graph()
+        subject, predicate, obj = spo
         g.add((iri, RDF.type, ALKKG.Claim))
         g.add((iri, RDFS.label, Literal(f"{self.document.id} {claim.id}")))
         g.add((iri, ALKKG.statement, Literal(claim.statement)))
-        g.add((iri, ALKKG.claimSubject, self.entity(claim, claim.subject, "subject")))
-        g.add((iri, ALKKG.claimPredicate, self.predicate(claim)))
+        g.add((iri, ALKKG.claimSubject, subject))
+        g.add((iri, ALKKG.claimPredicate, predicate))
         g.add((iri, ALKKG.claimObject, obj))
         g.add((iri, ALKKG.polarity, ALKKG[claim.polarity]))
         g.add((iri, ALKKG.modality, ALKKG[claim.modality]))
@@ -347,7 +356,7 @@ class _Compiler:
         for number in claim.cites:
             g.add((iri, ALKKG.citesReference, self.reference_iri(number)))
         for target in claim.rests_on:
-            g.add((iri, ALKKG.restsOn, claim_iris[target]))
+            g.add((iri, ALKKG.restsOn, claim_iri(self.document, target)))
         g.add((iri, PROV.wasDerivedFrom, self.doc))
         g.add((iri, PROV.wasQuotedFrom, self.doc))
         g.add((iri, PROV.wasGeneratedBy, self.activity))
@@ -390,28 +399,23 @@ def compile_document(curation: Curation, text: str, ontology: Graph, release_dat
     sentences = split_sentences(text)
     located = locate(curation, text, sentences)
     compiler = _Compiler(curation, text, ontology, release_date)
-    claim_iris = {c.id: claim_iri(curation.document, c) for c in curation.claims}
     cited = {n for c in curation.claims for n in c.cites}
     document_graph = compiler.document_triples(sentences, cited)
 
-    flat, nanopubs = new_graph(), new_dataset()
-    flat += document_graph
+    nanopubs = new_dataset()
     _add_nanopub(nanopubs, compiler, "document", document_graph, None)
     claim_graphs = {}
     for item in located:
-        iri = claim_iris[item.claim.id]
-        assertion, obj = compiler.assertion(item, iri)
-        node = compiler.claim_node(item, iri, obj, claim_iris)
-        flat += assertion
-        flat += node
+        iri = claim_iri(curation.document, item.claim.id)
+        assertion, subject, predicate, obj = compiler.assertion(item, iri)
+        node = compiler.claim_node(item, iri, (subject, predicate, obj))
         claim_graphs[item.claim.id] = assertion + node
-        _add_nanopub(nanopubs, compiler, item.claim.id, assertion, node)
-    return CompiledDocument(curation, text, sentences, located, flat, nanopubs, claim_iris,
-                            document_graph, claim_graphs)
+        _add_nanopub(nanopubs, compiler, item.claim.id, assertion, (iri, node))
+    return CompiledDocument(curation, text, sentences, located, nanopubs, document_graph, claim_graphs)
 
 
 def _add_nanopub(dataset: Dataset, compiler: _Compiler, local: str, assertion: Graph,
-                 claim_node: Graph | None) -> None:
+                 claim: tuple[URIRef, Graph] | None) -> None:
     np = nanopub_iri(compiler.document, local)
     head, body = URIRef(f"{np}#Head"), URIRef(f"{np}#assertion")
     provenance, pubinfo = URIRef(f"{np}#provenance"), URIRef(f"{np}#pubinfo")
@@ -426,10 +430,10 @@ def _add_nanopub(dataset: Dataset, compiler: _Compiler, local: str, assertion: G
     p = dataset.graph(provenance)
     p.add((body, PROV.wasDerivedFrom, compiler.doc))
     p.add((body, PROV.wasGeneratedBy, compiler.activity))
-    if claim_node is not None:
-        claim = next(claim_node.subjects(RDF.type, ALKKG.Claim))
-        p.add((body, ALKKG.assertionOf, claim))
-        for triple in claim_node:
+    if claim is not None:
+        claim_node, node_triples = claim
+        p.add((body, ALKKG.assertionOf, claim_node))
+        for triple in node_triples:
             p.add(triple)
     i = dataset.graph(pubinfo)
     i.add((np, DCTERMS.created, Literal(f"{compiler.release_date}T00:00:00Z", datatype=XSD.dateTime)))

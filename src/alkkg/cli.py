@@ -62,17 +62,14 @@ def build(release_date: str | None, out: Path | None, check: bool, project: Path
     from . import pipeline
 
     log = (lambda _m: None) if quiet else (lambda m: click.echo(f"  {m}", err=True))
-    try:
-        if check:
-            names = pipeline.check(project, release_date=release_date, log=log)
-            click.echo(f"build/ is up to date ({len(names)} files identical)")
-        else:
-            artifacts = pipeline.build(project, release_date=release_date, out=out, log=log)
-            claims = sum(len(d.located) for d in artifacts.documents)
-            click.echo(f"built {len(artifacts.files)} files: {claims} claims, "
-                       f"{len(artifacts.flat)} triples, release {artifacts.release.release_date}")
-    except AlkkgError as error:
-        _fail(error)
+    if check:
+        names = pipeline.check(project, release_date=release_date, log=log)
+        click.echo(f"build/ is up to date ({len(names)} files identical)")
+    else:
+        artifacts = pipeline.build(project, release_date=release_date, out=out, log=log)
+        claims = sum(len(d.located) for d in artifacts.documents)
+        click.echo(f"built {len(artifacts.files)} files: {claims} claims, "
+                   f"{len(artifacts.flat)} triples, release {artifacts.release.release_date}")
 
 
 @main.command()
@@ -88,17 +85,13 @@ def validate(files: tuple[Path, ...], shapes_dir: Path | None, report: Path | No
     from .validation import load_shapes
     from .validation import validate as run
 
-    try:
-        folder = shapes_dir or _default_shapes()
-        data = new_graph()
-        for path in files:
-            data += rdfio.parse_file(path)
-        result = run(data, load_shapes(folder))
-        if report:
-            rdfio.write_text(report, rdfio.turtle(result.graph, canon=True))
-    except AlkkgError as error:
-        _fail(error)
-        return
+    folder = shapes_dir or _default_shapes()
+    data = new_graph()
+    for path in files:
+        data += rdfio.parse_file(path)
+    result = run(data, load_shapes(folder))
+    if report:
+        rdfio.write_text(report, rdfio.turtle(result.graph, canon=True))
     click.echo(result.text(), nl=False)
     if not result.conforms(allow_warnings):
         sys.exit(1)
@@ -126,32 +119,28 @@ def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, 
     from .errors import QueryError
     from .pipeline import find_project
 
-    try:
-        project = find_project()
-        if list_only:
-            for q in queries.list_queries(project.competency):
-                flag = " [inference]" if q.needs_inference else ""
-                params_text = f" (params: {', '.join(q.params)})" if q.params else ""
-                click.echo(f"{q.name}{flag}: {q.question}{params_text}")
-            return
-        if not name:
-            raise QueryError("give a query NAME or FILE, or --list")
-        named = queries.find_query(name, project.competency)
-        bindings = {}
-        for item in params:
-            if "=" not in item:
-                raise QueryError(f"--param {item!r} must look like NAME=VALUE")
-            key, value = item.split("=", 1)
-            bindings[key.strip()] = value.strip()
-        bound = queries.bind_params(named, bindings)
-        source = data or project.build / ("alkkg-inferred.ttl" if named.needs_inference else "alkkg.ttl")
-        if engine == "oxigraph":
-            if not source.is_file():
-                raise InputError(f"{source}: file not found; run `alkkg build` first")
-            result = queries.run_oxigraph(source.read_text("utf-8"), "turtle" if source.suffix == ".ttl" else "nt", named, bound)
-        else:
-            result = queries.run_rdflib(rdfio.parse_file(source), named, bound)
-    except AlkkgError as error:
-        _fail(error)
+    project = find_project()
+    if list_only:
+        for q in queries.list_queries(project.competency):
+            flag = " [inference]" if q.needs_inference else ""
+            params_text = f" (params: {', '.join(q.params)})" if q.params else ""
+            click.echo(f"{q.name}{flag}: {q.question}{params_text}")
         return
+    if not name:
+        raise QueryError("give a query NAME or FILE, or --list")
+    named = queries.find_query(name, project.competency)
+    bindings = {}
+    for item in params:
+        if "=" not in item:
+            raise QueryError(f"--param {item!r} must look like NAME=VALUE")
+        key, value = item.split("=", 1)
+        bindings[key.strip()] = value.strip()
+    bound = queries.bind_params(named, bindings)
+    source = data or project.build / ("alkkg-inferred.ttl" if named.needs_inference else "alkkg.ttl")
+    if not source.is_file():
+        raise InputError(f"{source}: file not found" + ("" if data else "; run `alkkg build` first"))
+    if engine == "oxigraph":
+        result = queries.run_oxigraph(source.read_text("utf-8"), rdfio.rdf_format(source), named, bound)
+    else:
+        result = queries.run_rdflib(rdfio.parse_file(source), named, bound)
     click.echo(queries.render(result, fmt), nl=False)

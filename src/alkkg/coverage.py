@@ -35,10 +35,9 @@ class Coverage:
                  for c in self.citations if not c["claims"] and not c["acknowledged"]]
         return gaps
 
-    def to_json(self) -> str:
-        data = {"document": self.document, "sentences": self.sentences, "numbers": self.numbers,
+    def as_dict(self) -> dict:
+        return {"document": self.document, "sentences": self.sentences, "numbers": self.numbers,
                 "citations": self.citations, "gaps": self.gaps}
-        return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
     def to_markdown(self) -> str:
         out = [f"# Coverage of {self.document}", "",
@@ -58,6 +57,16 @@ class Coverage:
             by = ", ".join(c["claims"]) or (f"acknowledged: {c['acknowledged']}" if c["acknowledged"] else "**none**")
             out.append(f"| {c['marker']} | {c['sentence']} | {c['reference']} | {by} |")
         return "\n".join(out) + "\n"
+
+
+def report_json(coverages: list[Coverage]) -> str:
+    """build/coverage.json: one entry per curated document."""
+    return json.dumps({"documents": [c.as_dict() for c in coverages]}, indent=1, sort_keys=True) + "\n"
+
+
+def report_markdown(coverages: list[Coverage]) -> str:
+    """build/coverage.md: one section per curated document."""
+    return "\n".join(c.to_markdown() for c in coverages)
 
 
 def _carries(item: LocatedClaim, start: int, end: int, number: Decimal) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -178,7 +178,7 @@ class _Reader:
             self.fail(f"{what} must be a mapping of keys to values, got {type(mapping).__name__}")
         self.mapping = mapping
 
-    def fail(self, message: str) -> None:
+    def fail(self, message: str) -> NoReturn:
         raise CurationError(message, path=str(self.path), line=self.line, claim_id=self.claim_id)
 
     def only(self, allowed: set[str]) -> None:
@@ -193,10 +193,9 @@ class _Reader:
                 self.fail(f"missing required key {key!r}")
             return default
         value = self.mapping[key]
-        if isinstance(value, bool) and kind is not bool and bool not in (
-                kind if isinstance(kind, tuple) else (kind,)):
-            self.fail(f"{key!r} must be {_kind_name(kind)}, got {value!r}")
-        if not isinstance(value, kind):
+        # YAML's true/false are ints to Python: accept them only where a bool is asked for.
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in kinds):
             self.fail(f"{key!r} must be {_kind_name(kind)}, got {value!r}")
         if isinstance(value, str) and not value.strip():
             self.fail(f"{key!r} must not be empty")
@@ -343,7 +342,6 @@ def _date(reader: _Reader, key: str) -> str:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         reader.fail(f"{key!r} must be a date YYYY-MM-DD, got {value!r}")
-        raise  # unreachable: fail raises
 
 
 def load_document(path: Path) -> Document:

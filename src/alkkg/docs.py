@@ -15,10 +15,9 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from .prefixes import IAO_DEFINITION, SKOS, compress
+from .ontology import ONTOLOGY_IRI as ONTOLOGY
+from .prefixes import DCTERMS, IAO_DEFINITION, SKOS, compress
 
-ONTOLOGY = URIRef("https://w3id.org/alkkg/ontology")
-DCTERMS = "http://purl.org/dc/terms/"
 SECTIONS = (
     ("classes", "Classes", OWL.Class),
     ("object-properties", "Object properties", OWL.ObjectProperty),
@@ -120,7 +119,7 @@ def ontology_html(ontology_turtle: str) -> str:
     graph = Graph(bind_namespaces="none")
     graph.parse(data=ontology_turtle, format="turtle")
     r = _Renderer(graph)
-    meta: dict[str, Node | None] = {p: graph.value(ONTOLOGY, URIRef(DCTERMS + p))
+    meta: dict[str, Node | None] = {p: graph.value(ONTOLOGY, DCTERMS[p])
                                     for p in ("title", "description", "license")}
     version = graph.value(ONTOLOGY, OWL.versionIRI)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',

@@ -20,12 +20,12 @@ from rdflib import Graph
 
 from . import rdfio
 from .claims import CompiledDocument, compile_document
-from .coverage import Coverage, compute_coverage
+from .coverage import Coverage, compute_coverage, report_json, report_markdown
 from .curation import load_curation
 from .errors import BuildCheckError, CurationError, InputError, ValidationError
 from .nanopubs import check_nanopublications
 from .ontology import load_ontology
-from .prefixes import new_dataset, new_graph
+from .prefixes import compress, new_dataset, new_graph
 from .quality import fail_on_errors, load_checks, report_tsv, run_checks
 from .reasoning import reason
 from .release import Release, load_release
@@ -161,12 +161,8 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
     files["reports/validation-report.ttl"] = rdfio.turtle(report.graph, canon=True)
     files["reports/validation-report.txt"] = report.text()
     files["reports/reasoning.tsv"] = _reasoning_tsv(result.inferred)
-    for coverage in coverages:
-        files[f"coverage/{coverage.document}.md"] = coverage.to_markdown()
-        files[f"coverage/{coverage.document}.json"] = coverage.to_json()
-    if len(coverages) == 1:
-        files["coverage.md"] = coverages[0].to_markdown()
-        files["coverage.json"] = coverages[0].to_json()
+    files["coverage.md"] = report_markdown(coverages)
+    files["coverage.json"] = report_json(coverages)
     claim_count = sum(len(d.located) for d in documents)
     files["void.ttl"] = rdfio.turtle(describe(release, flat, claim_count, sorted(files)))
     log("docs: ontology reference")
@@ -178,8 +174,6 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
 
 
 def _reasoning_tsv(inferred: Graph) -> str:
-    from .prefixes import compress
-
     rows = sorted((compress(str(s)), compress(str(p)), compress(str(o))) for s, p, o in inferred)
     return "subject\tpredicate\tobject\n" + "".join("\t".join(r) + "\n" for r in rows)
 

@@ -134,15 +134,17 @@ def run_rdflib(graph: Graph, query: NamedQuery, bindings: dict[str, URIRef | Lit
 
 def run_oxigraph(data: str, data_format: str, query: NamedQuery,
                  bindings: dict[str, URIRef | Literal]) -> QueryResult:
-    """Run on pyoxigraph from serialised data (Turtle or N-Triples)."""
+    """Run on pyoxigraph from serialised data; *data_format* is an rdflib format name
+    (see :data:`alkkg.rdfio.FORMATS`). Named graphs are queried as one, as rdflib does."""
     import pyoxigraph as ox
 
     check_syntax(query)
+    formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
+               "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
     store = ox.Store()
-    fmt = ox.RdfFormat.TURTLE if data_format == "turtle" else ox.RdfFormat.N_TRIPLES
-    store.load(data.encode("utf-8"), format=fmt)
+    store.load(data.encode("utf-8"), format=formats[data_format])
     substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
-    solutions = store.query(query.text, substitutions=substitutions)
+    solutions = store.query(query.text, substitutions=substitutions, use_default_graph_as_union=True)
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"{query.path}: only SELECT queries are supported")
     variables = tuple(v.value for v in solutions.variables)

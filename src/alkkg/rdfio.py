@@ -48,17 +48,6 @@ def parse_file(path: Path) -> Graph:
         raise InputError(f"{path}: cannot parse as {fmt}: {_first_line(exc)}; fix the syntax") from None
 
 
-def parse_dataset(path: Path) -> Dataset:
-    if not path.is_file():
-        raise InputError(f"{path}: file not found")
-    dataset = new_dataset()
-    try:
-        dataset.parse(path, format=rdf_format(path))
-    except Exception as exc:
-        raise InputError(f"{path}: cannot parse: {_first_line(exc)}") from None
-    return dataset
-
-
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip() or type(exc).__name__
     return " ".join(text.split())[:300]

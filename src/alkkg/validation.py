@@ -9,10 +9,10 @@ from pathlib import Path
 from rdflib import RDF, Graph, Namespace, URIRef
 
 from .errors import InputError
-from .prefixes import bind_all, compress, new_graph
+from .prefixes import PREFIX_MAP, bind_all, compress, new_graph
 from .rdfio import parse_file
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
+SH = Namespace(PREFIX_MAP["sh"])
 
 
 @dataclass(frozen=True)
