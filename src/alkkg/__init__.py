@@ -7,11 +7,15 @@
 from .errors import (
     AlkkgError,
     BuildCheckError,
+    ConfinementError,
     CurationError,
     InputError,
+    LimitError,
+    OutputError,
     QualityCheckError,
     QueryError,
     ReasoningError,
+    SourceChangedError,
     ValidationError,
 )
 
@@ -20,11 +24,15 @@ __version__ = "0.1.0"
 __all__ = [
     "AlkkgError",
     "BuildCheckError",
+    "ConfinementError",
     "CurationError",
     "InputError",
+    "LimitError",
+    "OutputError",
     "QualityCheckError",
     "QueryError",
     "ReasoningError",
+    "SourceChangedError",
     "ValidationError",
     "__version__",
     "build",

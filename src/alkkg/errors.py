@@ -1,4 +1,9 @@
-"""One base error, a few precise subclasses: each message says where, what, and what to do."""
+"""One base error, a few precise subclasses: each message says where, what, and what to do.
+
+Exit codes: 1 the data is wrong (a curation error, violations, inconsistency, drift);
+2 the command could not run on this input (missing, unreadable, unsafe, too large or too slow).
+Every class is listed with an example in ``docs/errors.md``.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,22 @@ class AlkkgError(Exception):
 
 class InputError(AlkkgError):
     """A file is missing, unreadable or unparsable: the stage could not run."""
+
+    exit_code = 2
+
+
+class ConfinementError(InputError):
+    """An input asks to read a file or reach a network address beyond the command's arguments
+    (a ``text:`` outside its document folder, a remote JSON-LD context, a SPARQL ``SERVICE``,
+    an XML entity declaration)."""
+
+
+class LimitError(InputError):
+    """An input is too large, too deep, or a query or validation ran past its time or memory limit."""
+
+
+class OutputError(AlkkgError):
+    """The output folder cannot be written safely: not ours, locked by another build, or the disk failed."""
 
     exit_code = 2
 
@@ -32,6 +53,10 @@ class CurationError(AlkkgError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class SourceChangedError(CurationError):
+    """A source text no longer has the SHA-256 its document pins: the curated quotes must be re-checked."""
+
+
 class ReasoningError(AlkkgError):
     """The reasoner found the ontology and claims inconsistent or a class unsatisfiable."""
 
@@ -45,7 +70,7 @@ class QualityCheckError(AlkkgError):
 
 
 class QueryError(AlkkgError):
-    """A query is unknown, malformed, or was given an unknown parameter."""
+    """A query is unknown, malformed, unsafe, or was given an unknown parameter."""
 
     exit_code = 2
 
