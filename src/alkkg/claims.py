@@ -154,6 +154,10 @@ def locate(curation: Curation, text: str, sentences: list[Sentence]) -> list[Loc
                                                   f"in sentence {claim.sentence}; it must occur once "
                                                   "(or give its 'start')")
                 at = home.start + hits[0]
+            if not (home.start <= at and at + len(mention.text) <= home.end):
+                raise _fail(curation, claim, f"mention {mention.text!r} at {at}-{at + len(mention.text)} is "
+                                              f"not in sentence {claim.sentence} ({home.start}-{home.end}); "
+                                              "fix its 'start'")
             spans.append((at, at + len(mention.text), mention.entity))
         located.append(LocatedClaim(claim, start, end, tuple(spans)))
     return located

@@ -144,3 +144,28 @@ def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, 
     else:
         result = queries.run_rdflib(rdfio.parse_file(source), named, bound)
     click.echo(queries.render(result, fmt), nl=False)
+
+
+@main.command()
+@click.argument("documents", nargs=-1)
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from here).")
+def pin(documents: tuple[str, ...], project: Path | None) -> None:
+    """Record the SHA-256 of each document's source text (all documents, or the DOCUMENTS named).
+
+    Run it only after checking the claims against the text: the build refuses any other text.
+    """
+    from .pinning import pin_document
+    from .pipeline import find_project
+
+    found = find_project(project)
+    folders = found.documents()
+    if documents:
+        by_name = {folder.name: folder for folder in folders}
+        unknown = [name for name in documents if name not in by_name]
+        if unknown:
+            raise InputError(f"no curated document {unknown[0]!r} in {found.assertions}; "
+                             f"known: {', '.join(sorted(by_name))}")
+        folders = [by_name[name] for name in documents]
+    for folder in folders:
+        result = pin_document(folder)
+        click.echo(f"{folder.name}: pinned sha256 {result.text_sha256} ({len(result.sentence_sha256)} sentences)")

@@ -12,9 +12,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NoReturn
 
-import yaml
-
-from .errors import CurationError, InputError
+from .errors import ConfinementError, CurationError
+from .yamlload import load_file
 
 CLAIM_ID = re.compile(r"^s(\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME = re.compile(r"^(?:author:)?[A-Za-z][A-Za-z0-9-]*$")
@@ -26,25 +25,23 @@ QUALIFIERS = ("population", "disease", "assay", "model", "comparator", "target",
 CLAIM_KEYS = {"id", "sentence", "statement", "quote", "start", "subject", "predicate", "object",
               "polarity", "modality", "evidence", "qualifiers", "measurement", "cites",
               "rests_on", "mentions"}
+MAX_INT = 10**9
+DECIMAL_EXPONENTS = 12
+DECIMAL_DIGITS = 15
+YEARS = (1800, 2100)
+DOI = re.compile(r'^10\.\d{4,9}/[^\s"<>{}|\\^`]+$')
+TRIAL = re.compile(r"^NCT\d{8}$")
+PMCID = re.compile(r"^PMC\d+$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+SENTENCE_DIGEST = re.compile(r"^[0-9a-f]{12}$")
+#: licences a curation may carry (SPDX id -> IRI); add one here, with its IRI, to allow it
+LICENSES = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
 MEASUREMENT_KEYS = {"type", "value", "min", "max", "numerator", "denominator", "unit",
                     "approximate", "direction", "upper_bound"}
-
-
-class _LineDict(dict):  # type: ignore[type-arg]
-    line: int = 0
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings remember the line they start on."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
-    mapping = _LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @dataclass(frozen=True)
@@ -68,6 +65,8 @@ class Document:
     pmcid: str | None
     trial: str | None
     text_path: Path
+    text_sha256: str | None
+    sentence_sha256: tuple[str, ...]
     authors: tuple[Author, ...]
     curation_agent: str
     curation_date: str
@@ -150,41 +149,34 @@ class Curation:
 
 
 def _load_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found; every curated document needs it") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CurationError(f"not valid YAML: {problem}; fix the syntax", path=str(path),
-                            line=line) from None
+    return load_file(path)
 
 
 class _Reader:
-    """Reads fields of one mapping, raising errors that point at it."""
+    """Reads fields of one mapping, raising errors that point at the line of the key at fault."""
 
     def __init__(self, mapping: Any, path: Path, what: str, claim_id: str | None = None,
                  line: int | None = None) -> None:
         self.path = path
         self.claim_id = claim_id
         self.line = getattr(mapping, "line", None) or line
+        self.mapping: dict[Any, Any] = mapping if isinstance(mapping, dict) else {}
         if not isinstance(mapping, dict):
             self.fail(f"{what} must be a mapping of keys to values, got {type(mapping).__name__}")
-        self.mapping = mapping
 
-    def fail(self, message: str) -> NoReturn:
-        raise CurationError(message, path=str(self.path), line=self.line, claim_id=self.claim_id)
+    def line_of(self, key: str) -> int | None:
+        return getattr(self.mapping, "key_lines", {}).get(key) or self.line
+
+    def fail(self, message: str, key: str | None = None) -> NoReturn:
+        """Raise, pointing at the line of *key* when given, else at the mapping."""
+        line = self.line_of(key) if key else self.line
+        raise CurationError(message, path=str(self.path), line=line, claim_id=self.claim_id)
 
     def only(self, allowed: set[str]) -> None:
-        unknown = sorted(set(self.mapping) - allowed)
+        unknown = sorted((k for k in self.mapping if k not in allowed), key=str)
         if unknown:
-            self.fail(f"unknown key {unknown[0]!r}; allowed keys are {', '.join(sorted(allowed))}")
+            self.fail(f"unknown key {_show(unknown[0])}; allowed keys are {', '.join(sorted(allowed))}",
+                      unknown[0])
 
     def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = True,
             default: Any = None) -> Any:
@@ -196,22 +188,38 @@ class _Reader:
         # YAML's true/false are ints to Python: accept them only where a bool is asked for.
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if not isinstance(value, kind) or (isinstance(value, bool) and bool not in kinds):
-            self.fail(f"{key!r} must be {_kind_name(kind)}, got {value!r}")
+            self.fail(f"{key!r} must be {_kind_name(kind)}, got {_show(value)}", key)
         if isinstance(value, str) and not value.strip():
-            self.fail(f"{key!r} must not be empty")
+            self.fail(f"{key!r} must not be empty", key)
+        if isinstance(value, int) and not isinstance(value, bool) and not -MAX_INT <= value <= MAX_INT:
+            self.fail(f"{key!r} is {_show(value)}, out of range (at most {MAX_INT})", key)
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> str | None:
         value = self.get(key, str, required=required)
         if value is not None and value not in choices:
-            self.fail(f"{key!r} is {value!r}; use one of {', '.join(choices)}")
+            self.fail(f"{key!r} is {_show(value)}; use one of {', '.join(choices)}", key)
         return value
 
     def name(self, key: str, *, required: bool = True) -> str | None:
         value = self.get(key, str, required=required)
         if value is not None and not NAME.match(value):
-            self.fail(f"{key!r} is {value!r}, not a term name (letters, digits and '-')")
+            self.fail(f"{key!r} is {_show(value)}, not a term name (letters, digits and '-')", key)
         return value
+
+    def matching(self, key: str, pattern: re.Pattern[str], example: str, *, required: bool = True) -> str | None:
+        value = self.get(key, str, required=required)
+        if value is not None and not pattern.match(value):
+            self.fail(f"{key!r} is {_show(value)}, not like {example}", key)
+        return value
+
+
+def _show(value: object, limit: int = 80) -> str:
+    """A value for an error message, cut short: the message must stay one readable line."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**limit:
+        return f"a number of more than {limit} digits"  # repr() refuses ints over 4300 digits
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
@@ -228,9 +236,15 @@ def _decimal(reader: _Reader, key: str) -> Decimal | None:
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        reader.fail(f"{key!r} must be a number, got {value!r}")
+        reader.fail(f"{key!r} must be a number, got {_show(value)}", key)
     if not number.is_finite():
-        reader.fail(f"{key!r} must be a finite number, got {value!r}")
+        reader.fail(f"{key!r} must be a finite number, got {_show(value)}", key)
+    # Bounded so that every value has a short exact decimal form ("1e400000000" would not).
+    if number and not (-DECIMAL_EXPONENTS <= number.adjusted() <= DECIMAL_EXPONENTS):
+        reader.fail(f"{key!r} is {_show(value)}, out of range (between 1e-{DECIMAL_EXPONENTS} and "
+                    f"1e{DECIMAL_EXPONENTS})", key)
+    if len(number.as_tuple().digits) > DECIMAL_DIGITS:
+        reader.fail(f"{key!r} is {_show(value)}: more than {DECIMAL_DIGITS} significant digits", key)
     return number
 
 
@@ -283,15 +297,17 @@ def _claim(raw: Any, path: Path, index: int) -> Claim:
     claim_id = reader.get("id", str)
     id_match = CLAIM_ID.match(claim_id)
     if not id_match:
-        reader.fail(f"id {claim_id!r} must look like 's09-ceritinib-inhibits-alk' "
+        reader.fail(f"id {_show(claim_id)} must look like 's09-ceritinib-inhibits-alk' "
                     "(s, sentence number of two or more digits, lowercase words joined by '-')")
     sentence = reader.get("sentence", int)
     if sentence < 1:
-        reader.fail(f"sentence must be 1 or more, got {sentence}")
+        reader.fail(f"sentence must be 1 or more, got {sentence}", "sentence")
     if id_match and int(id_match.group(1)) != sentence:
-        reader.fail(f"id says sentence {int(id_match.group(1))} but 'sentence' is {sentence}")
+        reader.fail(f"id says sentence {int(id_match.group(1))} but 'sentence' is {sentence}", "sentence")
     quote = reader.get("quote", str)
     start = reader.get("start", int, required=False)
+    if start is not None and start < 0:
+        reader.fail(f"'start' must be 0 or more, got {start}", "start")
     measurement_raw = reader.get("measurement", dict, required=False)
     measurement = (_measurement(measurement_raw, path, claim_id, reader.line or 0)
                    if measurement_raw is not None else None)
@@ -301,28 +317,31 @@ def _claim(raw: Any, path: Path, index: int) -> Claim:
     qualifiers_raw = reader.get("qualifiers", dict, required=False, default={})
     unknown = sorted(set(qualifiers_raw) - set(QUALIFIERS))
     if unknown:
-        reader.fail(f"unknown qualifier {unknown[0]!r}; use one of {', '.join(QUALIFIERS)}")
+        reader.fail(f"unknown qualifier {_show(unknown[0])}; use one of {', '.join(QUALIFIERS)}")
     qualifiers = []
     for key in QUALIFIERS:
         if key in qualifiers_raw:
             value = qualifiers_raw[key]
             if not isinstance(value, str) or not NAME.match(value):
-                reader.fail(f"qualifier {key!r} must be a term name, got {value!r}")
+                reader.fail(f"qualifier {key!r} must be a term name, got {_show(value)}")
             qualifiers.append((key, value))
     evidence = reader.get("evidence", list, required=False, default=[])
     cites = reader.get("cites", list, required=False, default=[])
     if any(not isinstance(c, int) or isinstance(c, bool) or c < 1 for c in cites):
-        reader.fail(f"'cites' must list reference numbers (whole numbers >= 1), got {cites!r}")
+        reader.fail(f"'cites' must list reference numbers (whole numbers >= 1), got {_show(cites)}")
     rests_on = reader.get("rests_on", list, required=False, default=[])
     mentions = []
     for raw_mention in reader.get("mentions", list, required=False, default=[]):
         mention = _Reader(raw_mention, path, "mention", claim_id, reader.line)
         mention.only({"text", "entity", "start"})
+        mention_start = mention.get("start", int, required=False)
+        if mention_start is not None and mention_start < 0:
+            mention.fail(f"mention 'start' must be 0 or more, got {mention_start}", "start")
         mentions.append(Mention(mention.get("text", str), mention.name("entity") or "",
-                                mention.get("start", int, required=False), mention.line or 0))
+                                mention_start, mention.line or 0))
     for item in evidence + rests_on:
         if not isinstance(item, str):
-            reader.fail(f"'evidence' and 'rests_on' must list names, got {item!r}")
+            reader.fail(f"'evidence' and 'rests_on' must list names, got {_show(item)}")
     return Claim(
         id=claim_id, line=reader.line or 0, sentence=sentence,
         statement=reader.get("statement", str).strip(), quote=quote, start=start,
@@ -341,7 +360,7 @@ def _date(reader: _Reader, key: str) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        reader.fail(f"{key!r} must be a date YYYY-MM-DD, got {value!r}")
+        reader.fail(f"{key!r} must be a date YYYY-MM-DD, got {_show(value)}", key)
 
 
 def load_document(path: Path) -> Document:
@@ -349,30 +368,61 @@ def load_document(path: Path) -> Document:
     raw = _load_yaml(path)
     reader = _Reader(raw, path, "the document")
     reader.only({"id", "title", "journal", "citation", "year", "doi", "pmid", "pmcid", "trial",
-                 "text", "excerpt", "authors", "curation"})
+                 "text", "text_sha256", "sentence_sha256", "excerpt", "authors", "curation"})
     authors = []
     for position, raw_author in enumerate(reader.get("authors", list), start=1):
-        author = _Reader(raw_author, path, "an author", line=reader.line)
+        author = _Reader(raw_author, path, "an author", line=reader.line_of("authors"))
         author.only({"id", "name"})
         authors.append(Author(author.name("id") or "", author.get("name", str), position))
     if len({a.id for a in authors}) != len(authors):
-        reader.fail("author ids must be unique")
-    curation = _Reader(reader.get("curation", dict), path, "curation", line=reader.line)
+        reader.fail("author ids must be unique", "authors")
+    curation = _Reader(reader.get("curation", dict), path, "curation", line=reader.line_of("curation"))
     curation.only({"agent", "date", "license"})
-    doi = reader.get("doi", str)
-    if not re.match(r"^10\.\d{4,9}/\S+$", doi):
-        reader.fail(f"doi {doi!r} is not a DOI like 10.1056/NEJMoa1311107")
     pmid = str(reader.get("pmid", (str, int)))
     if not pmid.isdigit():
-        reader.fail(f"pmid {pmid!r} must be digits only")
+        reader.fail(f"pmid {_show(pmid)} must be digits only", "pmid")
+    year = reader.get("year", int)
+    if not YEARS[0] <= year <= YEARS[1]:
+        reader.fail(f"year {year} is not a publication year ({YEARS[0]}-{YEARS[1]})", "year")
+    digests = reader.get("sentence_sha256", list, required=False, default=[])
+    if any(not isinstance(d, str) or not SENTENCE_DIGEST.match(d) for d in digests):
+        reader.fail("'sentence_sha256' must list 12-digit hex digests, one per sentence; "
+                    "run `alkkg pin` to write them", "sentence_sha256")
     return Document(
         id=reader.name("id") or "", title=reader.get("title", str), journal=reader.get("journal", str),
-        citation=reader.get("citation", str), year=reader.get("year", int), doi=doi, pmid=pmid,
-        pmcid=reader.get("pmcid", str, required=False), trial=reader.get("trial", str, required=False),
-        text_path=path.parent / reader.get("text", str), authors=tuple(authors),
+        citation=reader.get("citation", str), year=year,
+        doi=reader.matching("doi", DOI, "10.1056/NEJMoa1311107") or "", pmid=pmid,
+        pmcid=reader.matching("pmcid", PMCID, "PMC4079055", required=False),
+        trial=reader.matching("trial", TRIAL, "NCT01283516", required=False),
+        text_path=_text_path(reader, path), text_sha256=reader.matching("text_sha256", SHA256, (
+            "64 lowercase hex digits; run `alkkg pin` once the claims are checked against the text"),
+            required=False),
+        sentence_sha256=tuple(digests), authors=tuple(authors),
         curation_agent=curation.get("agent", str), curation_date=_date(curation, "date"),
-        license=curation.get("license", str), path=path,
+        license=_license(curation), path=path,
     )
+
+
+def _text_path(reader: _Reader, path: Path) -> Path:
+    """The source text, which must live inside the document folder (symlinks resolved)."""
+    name = reader.get("text", str)
+    folder = path.parent.resolve()
+    target = (folder / name).resolve()
+    if Path(name).is_absolute() or not target.is_relative_to(folder) or target == folder:
+        raise ConfinementError(f"{path}:{reader.line_of('text')}: 'text' is {_show(name)}, which is outside "
+                               f"the document folder {path.parent}; copy the source text into that "
+                               "folder and name it relative to it, e.g. 'text: source.txt'")
+    return path.parent / name
+
+
+def _license(reader: _Reader) -> str:
+    value = reader.get("license", str)
+    if value in LICENSES:
+        return LICENSES[value]
+    if value in LICENSES.values():
+        return str(value)
+    known = ", ".join(f"{k} ({v})" for k, v in LICENSES.items())
+    reader.fail(f"licence {_show(value)} is not one we can publish under; use one of {known}", "license")
 
 
 def load_curation(folder: Path) -> Curation:
@@ -395,7 +445,7 @@ def load_curation(folder: Path) -> Curation:
     for claim in claims:
         for target in claim.rests_on:
             if target not in seen:
-                raise CurationError(f"rests_on names {target!r}, which is not a claim id here",
+                raise CurationError(f"rests_on names {_show(target)}, which is not a claim id here",
                                     path=str(path), line=claim.line, claim_id=claim.id)
     acknowledged = []
     for raw_ack in reader.get("acknowledged", list, required=False, default=[]):

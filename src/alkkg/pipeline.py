@@ -25,6 +25,7 @@ from .curation import load_curation
 from .errors import BuildCheckError, CurationError, InputError, ValidationError
 from .nanopubs import check_nanopublications
 from .ontology import load_ontology
+from .pinning import check_pin
 from .prefixes import compress, new_dataset, new_graph
 from .quality import fail_on_errors, load_checks, report_tsv, run_checks
 from .reasoning import reason
@@ -115,6 +116,7 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
         log(f"curation: {folder.name}")
         curation = load_curation(folder)
         text = read_source(curation.document.text_path)
+        check_pin(curation, text)
         compiled = compile_document(curation, text, ontology, release.release_date)
         coverage = compute_coverage(compiled)
         if coverage.gaps:

@@ -63,6 +63,14 @@ def read_source(path: Path) -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot read the source text ({exc.strerror}); "
                          "restore it from ../shared/source/") from None
+    # Offsets count characters: a byte-order mark or a CR would silently shift every one after it.
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise InputError(f"{path}: starts with a UTF-8 byte-order mark (EF BB BF), which would shift every "
+                         "offset by one; remove it (restore the text from ../shared/source/)")
+    if b"\r" in data:
+        at = data.index(b"\r")
+        raise InputError(f"{path}: byte {at} is a carriage return (CRLF or CR line ends), which offsets "
+                         "would count; save the text with LF line ends (restore it from ../shared/source/)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,156 @@
+"""Strict, bounded YAML for curation files.
+
+Curation files are small, hand-written and need none of YAML's sharper features, so this loader
+refuses what could silently change or blow up their meaning: duplicate keys (the last one would
+win), anchors and aliases (alias expansion is the "billion laughs" attack), deep nesting, huge
+files or strings, and bytes that are not UTF-8. Every refusal names the file and the line.
+
+>>> load_text("a: 1\\nb: [x, y]\\n", "example.yaml")
+{'a': 1, 'b': ['x', 'y']}
+>>> load_text("a: 1\\na: 2\\n", "example.yaml")
+Traceback (most recent call last):
+...
+alkkg.errors.CurationError: example.yaml:2: duplicate key 'a' (first on line 1); keep one
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CurationError, InputError, LimitError
+
+#: bytes in one curation file: a paper's claims take tens of kilobytes
+MAX_FILE_BYTES = 4 * 1024 * 1024
+#: nesting of mappings and lists: the format needs four levels (claims > claim > measurement > value)
+MAX_DEPTH = 12
+#: characters in one scalar: a quote or statement longer than this is not an atomic claim
+MAX_STRING = 5000
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A mapping that remembers the line it starts on and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader with the refusals above; mappings become :class:`LineDict`."""
+
+    def __init__(self, stream: str, name: str) -> None:
+        super().__init__(stream)
+        self.name = name
+        self.depth = 0
+
+    def fail(self, message: str, mark: Any) -> CurationError:
+        return CurationError(message, path=self.name, line=mark.line + 1 if mark else None)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise self.fail(f"alias '*{event.anchor}' is not allowed in curation files; "
+                            "write the value out in full", event.start_mark)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise self.fail(f"anchor '&{anchor}' is not allowed in curation files; "
+                            "write each value out in full", event.start_mark)
+        if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_STRING:
+            raise self.fail(f"a value of {len(event.value)} characters is longer than the limit of "
+                            f"{MAX_STRING}; a quote or statement must be one atomic claim",
+                            event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise self.fail(f"nesting deeper than {MAX_DEPTH} levels; the curation format "
+                                "needs at most four", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as exc:  # "2014-13-45", a 5000-digit integer
+            message = str(exc).split(";")[0]
+            raise self.fail(f"value {_short(getattr(node, 'value', ''))} cannot be read: {message}",
+                            node.start_mark) from None
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise loader.fail("a key must be plain text, not a list or mapping", key_node.start_mark) from None
+        if key in mapping.key_lines:
+            raise loader.fail(f"duplicate key {_short(key)} (first on line {mapping.key_lines[key]}); "
+                              "keep one", key_node.start_mark)
+        mapping.key_lines[key] = line
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "...'"
+
+
+def load_text(text: str, name: str) -> Any:
+    """Parse *text* (named *name* in errors) with the strict loader."""
+    loader = None
+    try:
+        loader = _StrictLoader(text, name)  # the reader checks every character here
+        return loader.get_single_data()
+    except CurationError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "syntax error"
+        raise CurationError(f"not valid YAML: {problem}; fix the syntax", path=name,
+                            line=mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise CurationError(f"character U+{code:04X} at position {exc.position} is not allowed "
+                            "in YAML; remove it", path=name, line=line) from None
+    except yaml.YAMLError as exc:
+        raise CurationError(f"not valid YAML: {' '.join(str(exc).split())[:200]}", path=name) from None
+    except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before this
+        raise CurationError("nesting too deep", path=name) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def load_file(path: Path) -> Any:
+    """Read and parse one curation file, refusing files too large or not UTF-8."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a curation file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LimitError(f"{path}: {size} bytes is more than the limit of {MAX_FILE_BYTES} for one "
+                             "curation file; split the document")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found; every curated document needs it") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CurationError(f"byte {exc.start} (0x{data[exc.start]:02x}) is not UTF-8; save the file "
+                            "as UTF-8", path=str(path), line=line) from None
+    return load_text(text, str(path))
