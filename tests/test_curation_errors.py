@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,13 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 def test_bad_field_is_named_with_claim_id(tmp_path: Path, change: dict, expected: str) -> None:
     message = _error(tmp_path, [{**GOOD, **change}])
     assert expected in message
-    assert "claims.yaml:3" in message
+    # The error points at the line of the key at fault (claim-level checks at the claim's first line).
+    key = {"measurement": "object"}.get(next(iter(change)), next(iter(change)))
+    lines = (tmp_path / "doc" / "claims.yaml").read_text().splitlines()
+    key_line = next(i for i, line in enumerate(lines, 1) if line.lstrip(" -").startswith(f"{key}:"))
+    expected_line = 3 if key == "rests_on" else key_line
+    claim_id = change.get("id", GOOD["id"])
+    assert f"claims.yaml:{expected_line} [{claim_id}]" in message
 
 
 def test_missing_required_key(tmp_path: Path) -> None:
@@ -71,7 +78,7 @@ def test_missing_required_key(tmp_path: Path) -> None:
 
 
 def test_duplicate_ids_point_at_both_lines(tmp_path: Path) -> None:
-    message = _error(tmp_path, [GOOD, GOOD])
+    message = _error(tmp_path, [copy.deepcopy(GOOD), copy.deepcopy(GOOD)])
     assert "duplicate claim id (first on line 3)" in message
 
 

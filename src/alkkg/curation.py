@@ -225,12 +225,12 @@ def _show(value: object, limit: int = 80) -> str:
 def _kind_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     names = {str: "text", int: "a whole number", bool: "true or false", list: "a list",
-             dict: "a mapping", float: "a number"}
+             dict: "a mapping", float: "a number", Decimal: "a number"}
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
 def _decimal(reader: _Reader, key: str) -> Decimal | None:
-    value = reader.get(key, (int, float, str), required=False)
+    value = reader.get(key, (int, Decimal, str), required=False)
     if value is None:
         return None
     try:
@@ -298,7 +298,7 @@ def _claim(raw: Any, path: Path, index: int) -> Claim:
     id_match = CLAIM_ID.match(claim_id)
     if not id_match:
         reader.fail(f"id {_show(claim_id)} must look like 's09-ceritinib-inhibits-alk' "
-                    "(s, sentence number of two or more digits, lowercase words joined by '-')")
+                    "(s, sentence number of two or more digits, lowercase words joined by '-')", "id")
     sentence = reader.get("sentence", int)
     if sentence < 1:
         reader.fail(f"sentence must be 1 or more, got {sentence}", "sentence")
@@ -313,22 +313,22 @@ def _claim(raw: Any, path: Path, index: int) -> Claim:
                    if measurement_raw is not None else None)
     obj = reader.name("object", required=measurement is None)
     if measurement is not None and obj is not None:
-        reader.fail("give either 'object' or 'measurement', not both (the measurement is the object)")
+        reader.fail("give either 'object' or 'measurement', not both (the measurement is the object)", "object")
     qualifiers_raw = reader.get("qualifiers", dict, required=False, default={})
     unknown = sorted(set(qualifiers_raw) - set(QUALIFIERS))
     if unknown:
-        reader.fail(f"unknown qualifier {_show(unknown[0])}; use one of {', '.join(QUALIFIERS)}")
+        reader.fail(f"unknown qualifier {_show(unknown[0])}; use one of {', '.join(QUALIFIERS)}", "qualifiers")
     qualifiers = []
     for key in QUALIFIERS:
         if key in qualifiers_raw:
             value = qualifiers_raw[key]
             if not isinstance(value, str) or not NAME.match(value):
-                reader.fail(f"qualifier {key!r} must be a term name, got {_show(value)}")
+                reader.fail(f"qualifier {key!r} must be a term name, got {_show(value)}", "qualifiers")
             qualifiers.append((key, value))
     evidence = reader.get("evidence", list, required=False, default=[])
     cites = reader.get("cites", list, required=False, default=[])
-    if any(not isinstance(c, int) or isinstance(c, bool) or c < 1 for c in cites):
-        reader.fail(f"'cites' must list reference numbers (whole numbers >= 1), got {_show(cites)}")
+    if any(not isinstance(c, int) or isinstance(c, bool) or not 1 <= c <= MAX_INT for c in cites):
+        reader.fail(f"'cites' must list reference numbers (whole numbers >= 1), got {_show(cites)}", "cites")
     rests_on = reader.get("rests_on", list, required=False, default=[])
     mentions = []
     for raw_mention in reader.get("mentions", list, required=False, default=[]):

@@ -80,7 +80,7 @@ def check_pin(curation: Curation, text: str) -> None:
             for number in new[:3]:
                 message.append(f"sentence {number} now reads {_excerpt(sentences[number - 1].text)}")
         shifted = len(document.sentence_sha256) != len(pin.sentence_sha256)
-        first = min(old) if old else len(document.sentence_sha256) + 1
+        first = min(old + new, default=len(document.sentence_sha256) + 1)
         affected = [c.id for c in curation.claims if c.sentence in old or (shifted and c.sentence >= first)]
         if affected:
             more = f" and {len(affected) - 10} more" if len(affected) > 10 else ""

@@ -15,6 +15,7 @@ alkkg.errors.CurationError: example.yaml:2: duplicate key 'a' (first on line 1);
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,18 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDic
     return mapping
 
 
+def _construct_decimal(loader: _StrictLoader, node: yaml.ScalarNode) -> Decimal:
+    """Numbers with a fraction are kept exactly as written (a float would round 0.1 or 60.000...01)."""
+    text = str(loader.construct_scalar(node)).replace("_", "").lower()
+    special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+    try:
+        return Decimal(special.get(text, text))
+    except InvalidOperation:
+        raise loader.fail(f"{_short(node.value)} is not a number", node.start_mark) from None
+
+
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 
 
 def _short(value: object, limit: int = 60) -> str:
