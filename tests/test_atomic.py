@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
 from alkkg import pipeline, rdfio
+from alkkg.errors import OutputError
 from alkkg.release import load_release
+
+
+def write_manifest(folder: Path) -> None:
+    """What a previous alkkg build leaves: a MANIFEST.json listing its files."""
+    sha = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    (folder / "MANIFEST.json").write_text(json.dumps({"version": "0.1.0", "release_date": "2026-11-28",
+                                                      "sha256": sha}))
 
 
 class _Fake:
@@ -23,6 +33,7 @@ def _project(tmp_path: Path) -> Path:
     build.mkdir()
     (build / "alkkg.ttl").write_text("previous\n")
     (build / "old-only.txt").write_text("old\n")
+    write_manifest(build)
     return tmp_path
 
 
@@ -39,9 +50,9 @@ def test_interrupted_write_keeps_previous_build(tmp_path: Path, monkeypatch: pyt
         real_write(path, text)
 
     monkeypatch.setattr(rdfio, "write_text", flaky)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="disk full"):
         pipeline.build(root)
-    assert sorted(p.name for p in (root / "build").iterdir()) == ["alkkg.ttl", "old-only.txt"]
+    assert sorted(p.name for p in (root / "build").iterdir()) == ["MANIFEST.json", "alkkg.ttl", "old-only.txt"]
     assert (root / "build" / "alkkg.ttl").read_text() == "previous\n"
     assert [p.name for p in root.iterdir() if p.name.startswith(".build")] == []
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from alkkg import __version__
 from alkkg.cli import main
 from conftest import ROOT
+from test_atomic import write_manifest
 
 
 def run(args: list[str], cwd: Path = ROOT) -> tuple[int, str, str]:
@@ -130,10 +131,12 @@ def test_failed_build_leaves_previous_build_untouched(project_copy: Path) -> Non
     out = project_copy / "build"
     out.mkdir()
     (out / "alkkg.ttl").write_text("previous build\n")
+    write_manifest(out)
     (project_copy / "assertions" / "shaw-2014" / "claims.yaml").write_text("claims: [\n")
     code, _, _ = run(["build", "--quiet", "--project", str(project_copy)])
     assert code == 1
     assert (out / "alkkg.ttl").read_text() == "previous build\n"
+    assert sorted(p.name for p in out.iterdir()) == ["MANIFEST.json", "alkkg.ttl"]
     assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".build")) == []
 
 

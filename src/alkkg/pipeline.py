@@ -10,15 +10,13 @@ import filecmp
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
-from . import rdfio
+from . import outdir, rdfio
 from .claims import CompiledDocument, compile_document
 from .coverage import Coverage, compute_coverage, report_json, report_markdown
 from .curation import load_curation
@@ -186,55 +184,50 @@ def _manifest(files: dict[str, str], release: Release) -> str:
                        "sha256": entries}, indent=1, sort_keys=True) + "\n"
 
 
-def write_tree(files: dict[str, str], folder: Path) -> None:
-    for name, text in sorted(files.items()):
-        rdfio.write_text(folder / name, text)
+def write_tree(files: dict[str, str], folder: Path, *, sync: bool = False) -> None:
+    """Write *files* under *folder*, MANIFEST.json last; an OSError becomes an OutputError naming the file."""
+    outdir.write_files(files, folder, write=rdfio.write_text, sync=sync)
 
 
 def build(project_dir: Path | str | None = None, *, release_date: str | None = None,
-          out: Path | str | None = None, log: Log = _quiet) -> Artifacts:
+          out: Path | str | None = None, log: Log = _quiet, lock_timeout: float = 600.0) -> Artifacts:
     """Build every artifact into *out* (default ``build/``), atomically.
+
+    *out* must be new, empty or an earlier build (see :func:`alkkg.outdir.ensure_safe`): that is
+    checked before the slow stages run. Builds into one folder wait for each other up to
+    *lock_timeout* seconds.
 
     >>> build(".", release_date="2026-11-28")  # doctest: +SKIP
     """
     project = find_project(Path(project_dir) if project_dir else None)
     release = load_release(release_date)
-    target = Path(out) if out else project.build
-    artifacts = assemble(project, release, log)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        write_tree(artifacts.files, staging)
-        _swap(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+    # absolute but not resolved: a symlinked target must still be seen as a symlink
+    target = Path(os.path.abspath(out)) if out else project.build
+    inputs = (project.ontology.parent, project.assertions, project.shapes, project.root / "queries")
+    outdir.ensure_safe(target, project.root, inputs)  # refuse before creating anything beside it
+    with outdir.locked(target, timeout=lock_timeout, log=log):
+        outdir.recover(target, log)
+        outdir.clean_stale_temp()
+        outdir.ensure_safe(target, project.root, inputs)  # again: recovery may have restored it
+        artifacts = assemble(project, release, log)
+        outdir.ensure_safe(target, project.root, inputs)  # a user may have saved a file there meanwhile
+        _swap(artifacts.files, target)
     log(f"wrote {len(artifacts.files)} files to {target}")
     return artifacts
 
 
-def _swap(staging: Path, target: Path) -> None:
-    """Replace *target* by *staging* with renames, never leaving a half-written *target*."""
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    os.rmdir(retired)
-    os.replace(target, retired)
-    try:
-        os.replace(staging, target)
-    except OSError:
-        os.replace(retired, target)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+def _swap(files: dict[str, str], target: Path) -> None:
+    """Stage *files* beside *target* and swap them in; a kill at any instant keeps a whole tree."""
+    outdir.install(target, lambda staging: write_tree(files, staging, sync=True))
 
 
 def check(project_dir: Path | str | None = None, *, release_date: str | None = None,
           log: Log = _quiet) -> list[str]:
     """Rebuild in memory and compare with the committed build; raise BuildCheckError on drift."""
     project = find_project(Path(project_dir) if project_dir else None)
+    outdir.clean_stale_temp()
     artifacts = assemble(project, load_release(release_date), log)
-    with tempfile.TemporaryDirectory(prefix="alkkg-check-") as tmp:
+    with outdir.temp_dir("check") as tmp:  # pid-named: a killed check's folder is removed later
         fresh = Path(tmp)
         write_tree(artifacts.files, fresh)
         problems = compare_trees(fresh, project.build)

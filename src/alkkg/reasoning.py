@@ -47,7 +47,8 @@ def _run_hermit(graph: Graph) -> tuple[bool, list[str], Graph]:
 
     _require_java()
     logging.getLogger("owlready2").setLevel(logging.ERROR)
-    with tempfile.TemporaryDirectory(prefix="alkkg-reason-") as tmp:
+    # pid-named, so that the next build removes it if this process is killed (alkkg.outdir)
+    with tempfile.TemporaryDirectory(prefix=f"alkkg-reason-{os.getpid()}-") as tmp:
         path = Path(tmp) / "input.nt"
         path.write_text(ntriples(graph), encoding="utf-8")
         world = owlready2.World()
