@@ -39,3 +39,32 @@ def project_copy(tmp_path: Path) -> Path:
     for name in ("ontology", "assertions", "shapes", "queries"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+# ------------------------------------------------------------------------------------ network guard
+
+import importlib.util  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+NETGUARD_DIR = Path(__file__).resolve().parent / "netguard"
+_spec = importlib.util.spec_from_file_location("alkkg_netguard", NETGUARD_DIR / "sitecustomize.py")
+assert _spec is not None and _spec.loader is not None
+netguard = importlib.util.module_from_spec(_spec)
+sys.modules["alkkg_netguard"] = netguard
+_spec.loader.exec_module(netguard)
+
+
+@pytest.fixture(autouse=True)
+def _network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reaches beyond this machine: sockets in this process are guarded, and the guard's
+    folder is put on PYTHONPATH so that its sitecustomize guards every Python subprocess too.
+    Loopback and AF_UNIX stay allowed (local test servers); ALKKG_NETGUARD=strict blocks loopback."""
+    existing = os.environ.get("PYTHONPATH")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(NETGUARD_DIR), *([existing] if existing else [])]))
+    uninstall = netguard.install()
+    try:
+        yield
+    finally:
+        uninstall()

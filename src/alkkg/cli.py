@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import AlkkgError, InputError
+from .errors import AlkkgError, InputError, LimitError
+from .limits import MAX_MEMORY_MB, QUERY_TIMEOUT, VALIDATE_TIMEOUT
 
 _DEBUG = {"on": False}
 
@@ -34,8 +35,14 @@ class _Group(click.Group):
             raise
         except AlkkgError as error:
             _fail(error)
+        except MemoryError:
+            _fail(LimitError("ran out of memory; give a smaller input, or run with more memory"))
         except Exception as error:  # noqa: BLE001 - the last line of defence
+            from .limits import WorkerCrash
+
             if _DEBUG["on"]:
+                if isinstance(error, WorkerCrash) and error.worker_traceback:
+                    click.echo(f"in the worker process:\n{error.worker_traceback}", err=True)
                 raise
             click.echo(f"internal error: {type(error).__name__}: {error} "
                        "(a bug in alkkg; rerun with --debug and report the traceback)", err=True)
@@ -72,29 +79,82 @@ def build(release_date: str | None, out: Path | None, check: bool, project: Path
                    f"{len(artifacts.flat)} triples, release {artifacts.release.release_date}")
 
 
+_TIMEOUT_HELP = "Stop and fail (exit 2) after this many seconds."
+_MEMORY_HELP = "Stop and fail (exit 2) when the work needs more memory than this (MB)."
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--shapes", "shapes_dir", type=click.Path(path_type=Path), help="Shapes folder (default: the project's shapes/).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the W3C SHACL validation report (Turtle) here.")
 @click.option("--allow-warnings", is_flag=True, help="Exit 0 when only warnings are found.")
-def validate(files: tuple[Path, ...], shapes_dir: Path | None, report: Path | None, allow_warnings: bool) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=VALIDATE_TIMEOUT, show_default=True,
+              metavar="SECONDS", help=_TIMEOUT_HELP)
+@click.option("--max-memory", type=click.IntRange(min=64), default=MAX_MEMORY_MB, show_default=True, metavar="MB",
+              help=_MEMORY_HELP)
+def validate(files: tuple[Path, ...], shapes_dir: Path | None, report: Path | None, allow_warnings: bool,
+             timeout: float, max_memory: int) -> None:
     """Validate RDF FILES with the alkkg shapes: exit 0 conforms, 1 violations, 2 could not run."""
     from . import rdfio
+    from .errors import OutputError
+    from .limits import run_limited
     from .prefixes import new_graph
-    from .validation import load_shapes
+    from .validation import load_shapes, shapes_files
     from .validation import validate as run
 
     folder = shapes_dir or _default_shapes()
-    data = new_graph()
-    for path in files:
-        data += rdfio.parse_file(path)
-    result = run(data, load_shapes(folder))
+    for path in files:  # fail fast, before starting the worker
+        rdfio.check_file(path)
     if report:
-        rdfio.write_text(report, rdfio.turtle(result.graph, canon=True))
-    click.echo(result.text(), nl=False)
-    if not result.conforms(allow_warnings):
+        _refuse_report_over_input(report, [*files, *shapes_files(folder)])
+
+    def work() -> tuple[str, bool, str | None]:
+        data = new_graph()
+        for path in files:
+            data += rdfio.parse_file(path)
+        result = run(data, load_shapes(folder), shapes_source=str(folder))
+        report_text = rdfio.turtle(result.graph, canon=True) if report else None
+        _check_unicode(result.text() + (report_text or ""), ", ".join(map(str, files)))
+        return result.text(), result.conforms(allow_warnings), report_text
+
+    what = f"validation of {files[0]}" if len(files) == 1 else f"validation of {len(files)} files"
+    text, conforms, report_text = run_limited(work, what=what, timeout=timeout, max_memory_mb=max_memory)
+    if report and report_text is not None:
+        try:
+            rdfio.write_text(report, report_text)
+        except OSError as exc:
+            raise OutputError(f"{report}: cannot write the report: {exc.strerror or exc}; "
+                              "choose a writable path for --report") from None
+    click.echo(text, nl=False)
+    if not conforms:
         sys.exit(1)
+
+
+def _check_unicode(text: str, source: str) -> None:
+    """Refuse output that cannot be written as UTF-8 (lone surrogates from escapes such as \\uD800)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{source}: holds text that is not valid Unicode ({exc.object[exc.start]!a}, "
+                         "a lone surrogate from an escape); fix the data") from None
+
+
+def _refuse_report_over_input(report: Path, inputs: list[Path]) -> None:
+    """Refuse a --report path that is one of the inputs (data or shapes), before anything runs."""
+    import os
+
+    target = report.resolve()
+    for path in inputs:
+        same = path.resolve() == target
+        if not same and report.exists() and path.exists():
+            try:
+                same = os.path.samefile(report, path)  # a hard link, or a path through a bind mount
+            except OSError:
+                same = False
+        if same:
+            raise InputError(f"--report {report}: is the input {path}; writing the report would overwrite "
+                             "it: choose another path for --report")
 
 
 def _default_shapes() -> Path:
@@ -108,15 +168,22 @@ def _default_shapes() -> Path:
 
 @main.command()
 @click.argument("name", required=False)
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="SELECT: table, CSV or SPARQL JSON; ASK: true/false; CONSTRUCT/DESCRIBE: Turtle, N-Triples, JSON-LD.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (CURIE, <IRI> or literal).")
 @click.option("--list", "list_only", is_flag=True, help="List the competency queries with their questions.")
 @click.option("--data", type=click.Path(path_type=Path), help="Query this RDF file instead of the built graph.")
 @click.option("--engine", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib", show_default=True)
-def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, data: Path | None, engine: str) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=QUERY_TIMEOUT, show_default=True,
+              metavar="SECONDS", help=_TIMEOUT_HELP)
+@click.option("--max-memory", type=click.IntRange(min=64), default=MAX_MEMORY_MB, show_default=True, metavar="MB",
+              help=_MEMORY_HELP)
+def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, data: Path | None, engine: str,
+          timeout: float, max_memory: int) -> None:
     """Run a competency query NAME (or a .rq FILE) on the built graph."""
     from . import queries, rdfio
     from .errors import QueryError
+    from .limits import run_limited
     from .pipeline import find_project
 
     project = find_project()
@@ -137,13 +204,25 @@ def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, 
         bindings[key.strip()] = value.strip()
     bound = queries.bind_params(named, bindings)
     source = data or project.build / ("alkkg-inferred.ttl" if named.needs_inference else "alkkg.ttl")
-    if not source.is_file():
-        raise InputError(f"{source}: file not found" + ("" if data else "; run `alkkg build` first"))
-    if engine == "oxigraph":
-        result = queries.run_oxigraph(source.read_text("utf-8"), rdfio.rdf_format(source), named, bound)
-    else:
-        result = queries.run_rdflib(rdfio.parse_file(source), named, bound)
-    click.echo(queries.render(result, fmt), nl=False)
+    if not data and not source.is_file():
+        raise InputError(f"{source}: file not found; run `alkkg build` first")
+    rdfio.check_file(source)
+
+    def work() -> str:
+        # Syntax, updates and SERVICE first: refused before any data is read (and under the time
+        # limit: parsing a hostile query can be slow too).
+        queries.check_syntax(named)
+        if engine == "oxigraph":
+            rdf = rdfio.read_rdf(source)
+            result = queries.run_oxigraph(rdf.data, rdf.format, named, bound, base_iri=rdf.base, source=str(source))
+        else:
+            result = queries.run_rdflib(rdfio.parse_dataset(source), named, bound)
+        text = queries.render(result, fmt)
+        _check_unicode(text, str(source))
+        return text
+
+    text = run_limited(work, what=f"query {named.name!r}", timeout=timeout, max_memory_mb=max_memory)
+    click.echo(text, nl=False)
 
 
 @main.command()

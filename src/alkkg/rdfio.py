@@ -1,54 +1,238 @@
-"""Reading and writing RDF files, deterministically.
+"""Reading and writing RDF files, deterministically and within the command's arguments.
 
-All file I/O goes through rdflib; output is canonical (sorted lines, canonical Turtle) so that
-the same graph always gives the same bytes.
+Reading is confined: a file is read once, size-limited, and handed to the parser as data (never as
+a path or URL the parser could resolve further). JSON-LD string contexts and ``@import`` and XML
+DOCTYPE/ENTITY declarations are refused before any parser sees the document. Output is canonical
+(sorted lines, canonical Turtle) so that the same graph always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
+import warnings
+import xml.parsers.expat
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
-from .errors import InputError
+from .errors import ConfinementError, InputError, LimitError
+from .limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH
 from .prefixes import PREFIX_MAP, new_dataset, new_graph
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".owl": "xml", ".rdf": "xml", ".xml": "xml",
            ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads"}
 QUAD_FORMATS = {"trig", "nquads"}
+#: formats whose readers cannot reach beyond the data once it passed our checks
+SAFE_FORMATS = {"turtle", "nt", "n3", "xml", "trix", "json-ld", "trig", "nquads"}
+XML_FORMATS = {"xml", "trix"}
+
+#: The name of our prefix-map JSON-LD context. A document may give it as its ``@context``; it is
+#: replaced by the prefix map itself and never fetched (nothing is published at that IRI by us).
+CONTEXT_IRI = "https://w3id.org/alkkg/context.jsonld"
+
+# rdflib logs ill-typed literals (e.g. "abc"^^xsd:int) as warnings *with a traceback*; without a
+# handler Python's last-resort handler would print it on the CLI's stderr.
+logging.getLogger("rdflib").addHandler(logging.NullHandler())
+
+
+def bundled_context() -> dict[str, str]:
+    """The JSON-LD context named :data:`CONTEXT_IRI`: the project prefix map, sorted."""
+    return dict(sorted(PREFIX_MAP.items()))
 
 
 def rdf_format(path: Path) -> str:
     fmt = FORMATS.get(path.suffix.lower()) or guess_format(str(path))
-    if fmt is None:
+    if fmt not in SAFE_FORMATS:
         raise InputError(f"{path}: unknown RDF format; use .ttl, .nt, .owl/.rdf, .jsonld, .trig or .nq")
     return fmt
 
 
+@dataclass(frozen=True)
+class RdfData:
+    """One RDF file read and checked: cleaned bytes ready for any parser, its format and base IRI."""
+
+    path: Path
+    format: str
+    data: bytes
+    base: str
+
+
+def check_file(path: Path) -> None:
+    """Fail clearly unless *path* is an existing regular file (not a folder, FIFO or device)."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a file; give the RDF file(s) inside it")
+        if not path.exists():
+            raise InputError(f"{path}: file not found")
+        if not path.is_file():
+            # a FIFO or device could block forever or never end
+            raise InputError(f"{path}: is not a regular file (a pipe or device?); give an RDF file")
+    except OSError as exc:  # e.g. a path component that is not a folder, or a too-long name
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of *path*, refusing files larger than *max_bytes* (checked while reading, too)."""
+    check_file(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}; check the file's permissions") from None
+    if len(data) > max_bytes:
+        raise LimitError(f"{path}: larger than the {max_bytes // (1024 * 1024)} MB input limit; "
+                         "split the data or query it with another tool")
+    return data
+
+
+def read_rdf(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> RdfData:
+    """Read *path* for parsing: size-limited, decoded, and refused if it asks to read anything else."""
+    fmt = rdf_format(path)
+    raw = read_bytes(path, max_bytes)
+    if fmt == "json-ld":
+        data = _clean_jsonld(path, _decode(path, raw))
+    elif fmt in XML_FORMATS:
+        _refuse_xml_declarations(path, raw)
+        data = raw  # XML carries its own encoding declaration: let the parser decode it
+    else:
+        data = _decode(path, raw).encode("utf-8")
+    # The file's own URI is the base for relative IRIs (as when rdflib read the path itself); it is
+    # only a string here: every reference that could be fetched was refused above.
+    return RdfData(path, fmt, data, path.resolve().as_uri())
+
+
 def parse_file(path: Path) -> Graph:
     """Parse an RDF file into one graph (named graphs are merged), with a clear error."""
-    if not path.is_file():
-        raise InputError(f"{path}: file not found")
-    fmt = rdf_format(path)
+    dataset = parse_dataset(path)
+    graph = new_graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def parse_dataset(path: Path) -> Dataset:
+    """Parse an RDF file into a dataset: triples in the default graph, named graphs kept apart.
+
+    The dataset's default graph is the union of all its graphs (as Oxigraph's
+    ``use_default_graph_as_union``). Raises InputError if the file holds no triples.
+    """
+    rdf = read_rdf(path)
+    dataset = new_dataset()
+    dataset.default_union = True
+    kwargs: dict[str, Any] = {"base": rdf.base} if rdf.format == "json-ld" else {"publicID": rdf.base}
     try:
-        if fmt in QUAD_FORMATS:
-            dataset = new_dataset()
-            dataset.parse(path, format=fmt)
-            graph = new_graph()
-            for s, p, o, _ in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-            return graph
-        graph = new_graph()
-        graph.parse(path, format=fmt)
-        return graph
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # rdflib warns (to stderr) on odd literals; not our output
+            if rdf.format in XML_FORMATS:
+                dataset.parse(data=rdf.data, format=rdf.format, **kwargs)
+            else:
+                dataset.parse(data=rdf.data.decode("utf-8"), format=rdf.format, **kwargs)
+    except RecursionError:
+        raise LimitError(f"{path}: nested too deeply to parse ({rdf.format}); flatten the data") from None
+    except MemoryError:
+        raise
     except Exception as exc:  # rdflib raises many types for bad syntax
-        raise InputError(f"{path}: cannot parse as {fmt}: {_first_line(exc)}; fix the syntax") from None
+        raise InputError(f"{path}: cannot parse as {rdf.format}: {_first_line(exc)}; fix the syntax") from None
+    if not any(True for _ in dataset.quads((None, None, None, None))):
+        raise InputError(f"{path}: holds no RDF triples (empty, or only prefixes and comments); "
+                         "give a file with data")
+    return dataset
 
 
-def _first_line(exc: Exception) -> str:
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(f"{path}:{line}:{column}: not UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                         "save the file as UTF-8") from None
+
+
+def _clean_jsonld(path: Path, text: str) -> bytes:
+    """The JSON-LD document with every context inline; refuse anything rdflib would fetch.
+
+    A string ``@context`` (remote, ``file:`` or relative) or an ``@import`` would make rdflib read
+    a URL or file; only our own :data:`CONTEXT_IRI` is accepted, and replaced by its content.
+    """
+    try:
+        document = json.loads(text)
+    except RecursionError:
+        raise LimitError(f"{path}: JSON nested deeper than Python can read; flatten the document") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}; fix the syntax") from None
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise LimitError(f"{path}: JSON nested deeper than {MAX_JSON_DEPTH} levels; flatten the document")
+        if isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, dict):
+            if "@import" in value:
+                raise ConfinementError(
+                    f"{path}: JSON-LD \"@import\": {json.dumps(value['@import'])} would read another "
+                    "document; alkkg reads only the files it is given: put the imported context inline")
+            if "@context" in value:
+                value["@context"] = _inline_context(path, value["@context"])
+            stack.extend((item, depth + 1) for item in value.values())
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+def _inline_context(path: Path, context: Any) -> Any:
+    if isinstance(context, list):
+        return [_inline_context(path, item) for item in context]
+    if isinstance(context, str):
+        if context == CONTEXT_IRI:
+            return bundled_context()
+        raise ConfinementError(
+            f"{path}: JSON-LD \"@context\": {json.dumps(context)} would be fetched; alkkg reads only the "
+            f"files it is given: put the context inline (an object) or use {CONTEXT_IRI!r}")
+    return context  # an inline object (walked by the caller) or null
+
+
+class _Declaration(Exception):
+    """Raised from inside expat when a DOCTYPE or ENTITY declaration starts."""
+
+
+def _refuse_xml_declarations(path: Path, raw: bytes) -> None:
+    """Refuse an XML document with a DOCTYPE (so with any ENTITY) declaration, before parsing it.
+
+    ConfinementError rather than LimitError: a DOCTYPE may name an external DTD and SYSTEM entities
+    (files or URLs beyond the arguments), and internal entities are what makes a 1 KB "billion
+    laughs" file expand to gigabytes. RDF/XML needs neither, so the declaration itself is refused,
+    whatever it would cost. expat reports the DOCTYPE before expanding anything, and decodes the
+    document first, so UTF-16 or other declared encodings cannot hide it.
+    """
+    parser = xml.parsers.expat.ParserCreate()
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_args: object) -> None:
+        raise _Declaration
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse  # type: ignore[assignment]
+    try:
+        parser.Parse(raw, True)
+    except _Declaration:
+        raise ConfinementError(
+            f"{path}:{parser.CurrentLineNumber}: XML DOCTYPE/ENTITY declaration refused: it can read "
+            "other files or URLs and expand without bound (\"billion laughs\"); RDF/XML needs none: "
+            "remove it") from None
+    except xml.parsers.expat.ExpatError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML: "
+                         f"{xml.parsers.expat.ErrorString(exc.code)}; fix the syntax") from None
+    except RecursionError:
+        raise LimitError(f"{path}: XML nested too deeply; flatten the document") from None
+
+
+def _first_line(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return " ".join(text.split())[:300]
 

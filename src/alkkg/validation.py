@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from .errors import InputError
+from .errors import ConfinementError, InputError, LimitError, QueryError
 from .prefixes import PREFIX_MAP, bind_all, compress, new_graph
 from .rdfio import parse_file
 
 SH = Namespace(PREFIX_MAP["sh"])
+
+# pyshacl attaches its own stderr handler to this logger on every call and logs each error before
+# raising it; the CLI reports the raised error once, in its own one-line form.
+logging.getLogger("pyshacl-validate").addFilter(lambda _record: False)
 
 
 @dataclass(frozen=True)
@@ -61,28 +68,80 @@ class ValidationReport:
         return "\n".join(lines) + "\n"
 
 
-def load_shapes(folder: Path) -> Graph:
-    """All ``*.ttl`` files of the shapes folder, as one graph."""
-    files = sorted(folder.glob("*.ttl"))
+def shapes_files(folder: Path) -> list[Path]:
+    """The ``*.ttl`` files of a shapes folder, sorted; InputError if there is no such folder or file."""
+    try:
+        if not folder.exists():
+            raise InputError(f"{folder}: shapes folder not found; pass --shapes DIR (the folder of *.ttl shapes)")
+        if not folder.is_dir():
+            raise InputError(f"{folder}: is not a folder; --shapes takes the folder holding the *.ttl shapes")
+        with os.scandir(folder) as entries:  # scandir, not glob: glob hides an unreadable folder
+            files = sorted(folder / e.name for e in entries if e.name.endswith(".ttl"))
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot list the shapes folder: {exc.strerror or exc}") from None
     if not files:
         raise InputError(f"{folder}: no shapes (*.ttl) found")
+    return files
+
+
+def load_shapes(folder: Path) -> Graph:
+    """All ``*.ttl`` files of the shapes folder, as one graph (each file checked on its own)."""
     shapes = new_graph()
-    for path in files:
-        shapes += parse_file(path)
+    for path in shapes_files(folder):
+        graph = parse_file(path)
+        refuse_unsafe_sparql(graph, path)
+        shapes += graph
     return bind_all(shapes)
 
 
-def validate(data: Graph, shapes: Graph) -> ValidationReport:
-    """Run *shapes* on *data* (no inference, nothing mixed into the data graph)."""
+# SHACL-SPARQL and SHACL-AF put query text under these predicates; pyshacl runs it with rdflib.
+_SPARQL_PREDICATES = (SH.select, SH.ask, SH.construct, SH.update)
+
+
+def refuse_unsafe_sparql(shapes: Graph, path: Path) -> None:
+    """Refuse SPARQL in shapes that would reach beyond the data: SERVICE, FROM/FROM NAMED, updates."""
+    from .queries import has_dataset_clause, parse_sparql, refuse_unsafe
+
+    for predicate in _SPARQL_PREDICATES:
+        for shape, text in shapes.subject_objects(predicate):
+            name = _name(shape) if isinstance(shape, URIRef) else "a blank-node shape"
+            where = f"{path}: {compress(str(predicate))} of {name}"
+            if predicate == SH.update or not isinstance(text, Literal):
+                raise InputError(f"{where}: refused: shapes may only hold read-only SPARQL "
+                                 "(sh:select, sh:ask, sh:construct) as a string")
+            try:
+                tree = parse_sparql(str(text), where)
+            except QueryError as exc:
+                raise InputError(str(exc)) from None
+            refuse_unsafe(tree, where)
+            if has_dataset_clause(tree):
+                raise ConfinementError(f"{where}: FROM / FROM NAMED refused: validation reads only the data "
+                                       "it is given: remove the clause")
+
+
+def validate(data: Graph, shapes: Graph, *, shapes_source: str | None = None) -> ValidationReport:
+    """Run *shapes* on *data* (no inference, nothing mixed into the data graph).
+
+    *shapes_source* (the shapes folder) is named in the error when the shapes make pyshacl fail.
+    """
     import pyshacl
 
+    where = f"{shapes_source}: " if shapes_source else ""
     try:
-        _, report_graph, _ = pyshacl.validate(
-            data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-            abort_on_first=False, meta_shacl=False,
-        )
-    except Exception as exc:  # pyshacl raises its own types for broken shapes
-        raise InputError(f"SHACL validation could not run: {' '.join(str(exc).split())[:300]}") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. ShapeRecursionWarning, printed with source lines
+            _, report_graph, _ = pyshacl.validate(
+                data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
+                abort_on_first=False, meta_shacl=False, do_owl_imports=False, js=False,
+            )
+    except MemoryError:
+        raise
+    except RecursionError:
+        raise LimitError(f"{where}SHACL validation recursed too deeply (shapes that refer to themselves?); "
+                         "check the shapes") from None
+    except Exception as exc:  # pyshacl raises its own types (and plain Python errors) for broken shapes
+        raise InputError(f"{where}SHACL validation could not run with these shapes: "
+                         f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}; check the shapes") from None
     return ValidationReport(_findings(report_graph), bind_all(report_graph))
 
 
