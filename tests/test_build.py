@@ -64,6 +64,7 @@ def test_ontology_owl_and_ttl_agree(built: Path) -> None:
         str(built / "alkkg-ontology.owl"), ox.RdfFormat.RDF_XML)
 
 
+@pytest.mark.slow
 def test_a_build_in_another_process_is_byte_identical(built: Path, tmp_path: Path) -> None:
     """A second build, with another hash seed (set and dict order), gives the same bytes."""
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

@@ -10,6 +10,8 @@ here; the merged graph (build/alkkg.ttl) checks them.
 
 from __future__ import annotations
 
+import pytest
+
 from rdflib import RDF, Graph
 
 from alkkg.pipeline import Artifacts
@@ -39,6 +41,7 @@ def _graphs(artifacts: Artifacts) -> dict[str, Graph]:
     return graphs
 
 
+@pytest.mark.slow
 def test_every_claim_nanopublication_conforms_on_its_own(artifacts: Artifacts) -> None:
     graphs = _graphs(artifacts)
     assert len(graphs) == sum(len(d.located) for d in artifacts.documents)

@@ -53,6 +53,7 @@ def test_asserting_what_a_negated_claim_denies_is_refused(artifacts: Artifacts) 
     assert "alkkge:ceritinib alkkg:inhibits alkkge:MET-protein" in message
 
 
+@pytest.mark.slow
 def test_hermit_inconsistency_names_the_claims_involved(artifacts: Artifacts) -> None:
     """A contradiction only the reasoner can see (disjoint classes) is traced to its claims."""
     base = new_graph()
@@ -69,6 +70,7 @@ def test_hermit_inconsistency_names_the_claims_involved(artifacts: Artifacts) ->
     assert "c-gene" in message and "a-harmless" not in message
 
 
+@pytest.mark.slow
 def test_inconsistent_ontology_names_the_terms_involved() -> None:
     """Without any claim, the statements that conflict are traced to the terms they describe."""
     ontology = new_graph().parse(data="""

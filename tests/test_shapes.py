@@ -293,6 +293,7 @@ def test_built_export_conforms_without_warnings(artifacts) -> None:
     assert artifacts.files["reports/validation-report.txt"] == "Conforms: no violations, no warnings.\n"
 
 
+@pytest.mark.slow
 def test_fast_validation_gives_the_same_results() -> None:
     """The memoising in fast_validation() does not change what the shapes report."""
     picks = [FIXTURES / "base.ttl", *VALID[:1], *INVALID[::25]]
