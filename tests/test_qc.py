@@ -61,3 +61,27 @@ def test_error_rows_fail_the_build() -> None:
     with pytest.raises(QualityCheckError, match="missing_label"):
         fail_on_errors(rows)
     assert report_tsv(rows).startswith("Level\tRule Name\tSubject\tProperty\tValue\n")
+
+
+def _rows_of(name: str) -> set[tuple[str, str]]:
+    check = next(c for c in CHECKS if c.name == name)
+    graph = Graph().parse(FIXTURES / f"{name}.ttl", format="turtle")
+    return {(row.entity, row.property) for row in run_checks(graph, [check])}
+
+
+def test_label_language_tag_refuses_plain_typed_and_other_language_literals() -> None:
+    """Labels, definitions and synonyms must be tagged exactly @en; @en ones are not reported."""
+    assert _rows_of("label_language_tag") == {
+        ("alkkg:Protein", "rdfs:label"),            # plain literal
+        ("alkkg:Protein", "IAO:0000115"),           # xsd:string
+        ("alkkge:ALK-gene", "skos:altLabel"),       # @de
+        ("SO:0000704", "rdfs:label"),               # a declared external term, plain
+    }
+
+
+def test_gene_without_product_reports_only_the_unlinked_genes() -> None:
+    """encodes (a sub-property of RO:0002205) and RO:0002205 itself link; another property does not."""
+    assert _rows_of("gene_without_product") == {
+        ("alkkge:MET-gene", "alkkg:encodes"),
+        ("alkkge:IGF1R-gene", "alkkg:encodes"),
+    }

@@ -2,6 +2,23 @@
 
 owlready2 is only handed N-Triples written by rdflib (it cannot read Turtle) and each run uses a
 fresh ``World`` so that nothing leaks between runs.
+
+What the result materialises (``ReasoningResult.inferred``, none of it already asserted):
+
+* HermiT's classification as owlready2 reports it: the most specific inferred types of each named
+  individual and the direct inferred subclass links between named classes;
+* the closure of both over the class hierarchy (:func:`materialise_closure`): every named
+  individual gets ``rdf:type`` for every named superclass of each of its asserted or inferred
+  types, and every named class gets ``rdfs:subClassOf`` for every named superclass
+  (transitively). So ``?x a alkkg:ResistanceMechanism`` and ``?c rdfs:subClassOf ?super`` need
+  no property path on ``alkkg-inferred.ttl``. Materialising the subclass closure is deliberate:
+  the type closure already depends on it, it is small (classes x depth), and it makes the two
+  kinds of triple answer the same way.
+
+Only ``rdf:type`` and ``rdfs:subClassOf`` triples between IRIs are ever added; ``owl:Thing``,
+``owl:NamedIndividual``, ``owl:Nothing``, blank nodes (restrictions) and reflexive links are left
+out. Named class equivalences (asserted, or inferred by HermiT) count as subclass links both ways
+for the closure but are not themselves added.
 """
 
 from __future__ import annotations
@@ -10,7 +27,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +43,8 @@ _TRIVIAL = {OWL.Thing, OWL.NamedIndividual, OWL.Nothing}
 
 @dataclass(frozen=True)
 class ReasoningResult:
-    """What HermiT inferred: new class memberships and subclass links between named terms."""
+    """What reasoning adds to the asserted graph: class memberships of named individuals and
+    subclass links between named classes, closed over the class hierarchy (module docstring)."""
 
     inferred: Graph
 
@@ -62,18 +80,82 @@ def _run_hermit(graph: Graph) -> tuple[bool, list[str], Graph]:
             raise ReasoningError(f"HermiT could not run: {str(exc).strip().splitlines()[-1]}") from None
         unsatisfiable = sorted(c.iri for c in world.inconsistent_classes()
                                if getattr(c, "iri", None) and c.iri != str(OWL.Nothing))
-        inferred = new_graph()
         known = set(graph.subjects())
+        derived = []
         for s, p, o in world.as_rdflib_graph().triples((None, None, None)):
-            if p not in (RDF.type, RDFS.subClassOf):
+            if p not in (RDF.type, RDFS.subClassOf, OWL.equivalentClass):
                 continue
             if isinstance(s, BNode) or isinstance(o, BNode) or o in _TRIVIAL or s == o:
                 continue
             if URIRef(s) not in known:  # owlready2's own bookkeeping (e.g. http://anonymous)
                 continue
-            if (s, p, o) not in graph:
-                inferred.add((URIRef(s), p, URIRef(o)))
-        return True, unsatisfiable, inferred
+            derived.append((URIRef(s), URIRef(p), URIRef(o)))
+        return True, unsatisfiable, materialise_closure(graph, derived)
+
+
+def materialise_closure(asserted: Graph, derived: Iterable[tuple[URIRef, URIRef, URIRef]]) -> Graph:
+    """The triples that *derived* (the reasoner's rdf:type, rdfs:subClassOf and owl:equivalentClass
+    links between IRIs) and the class hierarchy add to *asserted*.
+
+    The hierarchy is rdfs:subClassOf between IRIs in *asserted* and *derived*, with owl:equivalentClass
+    between IRIs read as subclass links both ways. Each class's named ancestors are computed once; the
+    result holds, unless asserted, every derived type and subclass link, ``x rdf:type D`` for each
+    typed IRI ``x`` (asserted or derived type ``C``) and ancestor ``D`` of ``C``, and
+    ``C rdfs:subClassOf D`` for each class ``C`` and ancestor ``D``. owl:equivalentClass triples
+    themselves are not added.
+    """
+    links = list(derived)
+    parents: dict[URIRef, set[URIRef]] = {}
+
+    def link(child: Node, parent: Node) -> None:
+        if isinstance(child, URIRef) and isinstance(parent, URIRef) and parent not in _TRIVIAL \
+                and child != parent:
+            parents.setdefault(child, set()).add(parent)
+
+    for child, parent in asserted.subject_objects(RDFS.subClassOf):
+        link(child, parent)
+    for first, second in asserted.subject_objects(OWL.equivalentClass):
+        link(first, second)
+        link(second, first)
+    for s, p, o in links:
+        if p == RDFS.subClassOf:
+            link(s, o)
+        elif p == OWL.equivalentClass:
+            link(s, o)
+            link(o, s)
+
+    ancestors: dict[URIRef, frozenset[URIRef]] = {}
+
+    def ancestors_of(cls: URIRef) -> frozenset[URIRef]:
+        if cls not in ancestors:  # a walk that visits each class once, so cycles (equivalences) end
+            seen: set[URIRef] = set()
+            queue = list(parents.get(cls, set()))
+            while queue:
+                current = queue.pop()
+                if current not in seen:
+                    seen.add(current)
+                    queue.extend(parents.get(current, set()) - seen)
+            seen.discard(cls)
+            ancestors[cls] = frozenset(seen)
+        return ancestors[cls]
+
+    inferred = new_graph()
+
+    def add(s: URIRef, p: URIRef, o: URIRef) -> None:
+        if s != o and o not in _TRIVIAL and (s, p, o) not in asserted:
+            inferred.add((s, p, o))
+
+    typings = [(s, o) for s, o in asserted.subject_objects(RDF.type)
+               if isinstance(s, URIRef) and isinstance(o, URIRef)]
+    typings += [(s, o) for s, p, o in links if p == RDF.type]
+    for individual, cls in typings:
+        add(individual, RDF.type, cls)
+        for ancestor in ancestors_of(cls):
+            add(individual, RDF.type, ancestor)
+    for cls in list(parents):
+        for ancestor in ancestors_of(cls):
+            add(cls, RDFS.subClassOf, ancestor)
+    return inferred
 
 
 def _explain(base: Graph, parts: Mapping[str, Graph]) -> list[str]:
