@@ -14,7 +14,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
-from .curation import Claim, Curation, Document
+from .curation import Claim, Curation, Document, Measurement
 from .errors import CurationError
 from .prefixes import (
     ALKKG,
@@ -50,7 +50,20 @@ QUALIFIER_PROPERTIES = {
     "comparator": ALKKG.comparedWith,
     "target": ALKKG.againstTarget,
     "context": ALKKG.inContext,
+    "drug": ALKKG.withDrug,
 }
+#: the measurement-node property for each claim qualifier: a numeric question needs no claim node
+MEASUREMENT_CONTEXT = {
+    "population": ALKKG.measuredInPopulation,
+    "disease": ALKKG.measuredInDisease,
+    "assay": ALKKG.measuredInAssay,
+    "model": ALKKG.measuredInModel,
+    "comparator": ALKKG.measuredAgainst,
+    "target": ALKKG.ofTarget,
+    "context": ALKKG.measuredInContext,
+    "drug": ALKKG.ofDrug,
+}
+IS_ABOUT = URIRef(expand("IAO:0000136"))
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,18 @@ class _Vocabulary:
         self.individuals = {s for s in ontology.subjects(RDF.type, OWL.NamedIndividual)}
         self.classes = {s for s in ontology.subjects(RDF.type, OWL.Class)}
         self.object_properties = {s for s in ontology.subjects(RDF.type, OWL.ObjectProperty)}
+        self.labels = {s: str(o) for s, o in ontology.subject_objects(RDFS.label)}
+        self.drugs = self._instances(ontology, ALKKG.Drug)
+        self.populations = self._instances(ontology, ALKKG.PatientPopulation)
+
+    def label(self, term: URIRef) -> str:
+        return self.labels.get(term, str(term).rsplit("/", 1)[-1])
+
+    @staticmethod
+    def _instances(ontology: Graph, klass: URIRef) -> set[URIRef]:
+        """Individuals asserted to be of *klass* or of one of its named subclasses."""
+        classes = {klass, *ontology.transitive_subjects(RDFS.subClassOf, klass)}
+        return {s for c in classes for s in ontology.subjects(RDF.type, c) if isinstance(s, URIRef)}
 
 
 def document_iri(document: Document) -> URIRef:
@@ -228,12 +253,14 @@ class _Compiler:
     def document_triples(self, sentences: list[Sentence], cited: Iterable[int]) -> Graph:
         d, g = self.document, new_graph()
         g.add((self.doc, RDF.type, ALKKG.SourceDocument))
-        g.add((self.doc, RDFS.label, Literal(f"{d.authors[0].name.split()[0]} et al. {d.year}: {d.title}")))
+        g.add((self.doc, RDFS.label, _en(f"{d.authors[0].name.split()[0]} et al. {d.year}: {d.title}")))
         g.add((self.doc, DCTERMS.title, Literal(d.title)))
         g.add((self.doc, DCTERMS.bibliographicCitation, Literal(d.citation)))
         g.add((self.doc, DCTERMS.identifier, URIRef(f"https://doi.org/{d.doi}")))
         g.add((self.doc, BIBO.doi, Literal(d.doi)))
         g.add((self.doc, BIBO.pmid, Literal(d.pmid)))
+        if d.pmcid:
+            g.add((self.doc, ALKKG.pmcid, Literal(d.pmcid)))
         g.add((self.doc, ALKKG.journal, Literal(d.journal)))
         g.add((self.doc, ALKKG.publicationYear, Literal(d.year, datatype=XSD.integer)))
         g.add((self.doc, ALKKG.hasText, self.source_text))
@@ -241,17 +268,17 @@ class _Compiler:
             trial = URIRef(f"https://identifiers.org/clinicaltrials:{d.trial}")
             g.add((self.doc, ALKKG.reportsTrial, trial))
             g.add((trial, RDF.type, ALKKG.ClinicalTrial))
-            g.add((trial, RDFS.label, Literal(f"ClinicalTrials.gov {d.trial}")))
+            g.add((trial, RDFS.label, _en(f"ClinicalTrials.gov {d.trial}")))
         g.add((self.source_text, RDF.type, ALKKG.SourceText))
-        g.add((self.source_text, RDFS.label, Literal(f"Text of the curated excerpt of {d.id}")))
+        g.add((self.source_text, RDFS.label, _en(f"Text of the curated excerpt of {d.id}")))
         g.add((self.source_text, ALKKG.text, Literal(self.text)))
         for author in d.authors:
             person, authorship = self.authors[author.id], DOC[f"{d.id}-authorship-{author.position:02d}"]
             g.add((person, RDF.type, PROV.Person))
-            g.add((person, RDFS.label, Literal(author.name)))
+            g.add((person, RDFS.label, _en(author.name)))
             g.add((self.doc, ALKKG.hasAuthorship, authorship))
             g.add((authorship, RDF.type, ALKKG.Authorship))
-            g.add((authorship, RDFS.label, Literal(f"{author.name}, author {author.position} of {d.id}")))
+            g.add((authorship, RDFS.label, _en(f"{author.name}, author {author.position} of {d.id}")))
             g.add((authorship, ALKKG.authorPosition, Literal(author.position, datatype=XSD.nonNegativeInteger)))
             g.add((authorship, ALKKG.authorshipAgent, person))
         acknowledged = {(a.sentence, a.text): a.reason for a in self.curation.acknowledged
@@ -261,36 +288,38 @@ class _Compiler:
             node = self.sentence_iri(sentence.number)
             position = DOC[f"{d.id}-sentence-{sentence.number:02d}-position"]
             g.add((node, RDF.type, ALKKG.Sentence))
-            g.add((node, RDFS.label, Literal(f"Sentence {sentence.number} of {d.id}")))
+            g.add((node, RDFS.label, _en(f"Sentence {sentence.number} of {d.id}")))
             g.add((node, ALKKG.sentenceNumber, Literal(sentence.number, datatype=XSD.nonNegativeInteger)))
             g.add((node, ALKKG.sentenceOf, self.doc))
+            g.add((node, ALKKG.sentenceText, Literal(sentence.text)))
             g.add((node, ALKKG.hasPosition, position))
             g.add((position, RDF.type, OA.TextPositionSelector))
+            g.add((position, RDFS.label, _en(f"Characters {sentence.start}-{sentence.end} of {d.id}: "
+                                             f"sentence {sentence.number}")))
             g.add((position, OA.start, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
             g.add((position, OA.end, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
             if sentence.citation:
                 g.add((node, ALKKG.citationMarker, Literal(sentence.citation.text)))
                 reason = acknowledged.get((sentence.number, sentence.citation.text))
-                if reason:  # the marker belongs to text the excerpt lost, not to this sentence
+                if reason:  # the marker stands in this sentence's span but belongs to text the excerpt lost
                     g.add((node, RDFS.comment, Literal(f"Citation marker {sentence.citation.text}: {reason}")))
-                    continue
                 for number in sentence.citation.references:
                     g.add((node, ALKKG.sentenceCites, self.reference_iri(number)))
                     marked.add(number)
         for number in sorted(set(cited) | marked):
             ref = self.reference_iri(number)
             g.add((ref, RDF.type, ALKKG.BibliographicReference))
-            g.add((ref, RDFS.label, Literal(f"Reference {number} of {d.id}")))
+            g.add((ref, RDFS.label, _en(f"Reference {number} of {d.id}")))
             g.add((ref, ALKKG.referenceNumber, Literal(number, datatype=XSD.nonNegativeInteger)))
             g.add((ref, ALKKG.referenceOf, self.doc))
             g.add((self.doc, CITO.cites, ref))
         g.add((self.activity, RDF.type, PROV.Activity))
-        g.add((self.activity, RDFS.label, Literal(f"Curation of the claims of {d.id}")))
+        g.add((self.activity, RDFS.label, _en(f"Curation of the claims of {d.id}")))
         g.add((self.activity, PROV.wasAssociatedWith, self.agent))
         g.add((self.activity, PROV.endedAtTime,
                Literal(f"{d.curation_date}T00:00:00Z", datatype=XSD.dateTime)))
         g.add((self.agent, RDF.type, PROV.Organization))
-        g.add((self.agent, RDFS.label, Literal(d.curation_agent)))
+        g.add((self.agent, RDFS.label, _en(d.curation_agent)))
         return g
 
     def sentence_iri(self, number: int) -> URIRef:
@@ -308,26 +337,23 @@ class _Compiler:
         if claim.measurement is not None:
             m = claim.measurement
             obj = URIRef(f"{iri}-measurement")
-            g.add((obj, RDF.type, self.klass(claim, m.type, "measurement type")))
-            g.add((obj, RDFS.label, Literal(f"{m.type} of claim {claim.id}")))
-            g.add((obj, ALKKG.unit, UNIT_IRIS[m.unit]))
-            for prop, value in ((ALKKG.numericValue, m.value), (ALKKG.minValue, m.min),
-                                (ALKKG.maxValue, m.max)):
-                if value is not None:
-                    g.add((obj, prop, _decimal(value)))
-            for prop, count in ((ALKKG.numerator, m.numerator), (ALKKG.denominator, m.denominator)):
-                if count is not None:
-                    g.add((obj, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
-            g.add((obj, ALKKG.isApproximate, Literal(m.approximate)))
-            if m.upper_bound:
-                g.add((obj, ALKKG.isUpperBound, Literal(True)))
-            if m.direction:
-                g.add((obj, ALKKG.direction, ALKKG[m.direction]))
+            self.measurement(claim, m, obj, subject, g)
         elif predicate == RDF.type:
             obj = self.klass(claim, claim.object or "", "object")
         else:
             obj = self.entity(claim, claim.object or "", "object")
-        if claim.polarity == "negated":
+        if claim.modality != "stated":
+            # Hedged: the plain layer must not state it. The hypothesis names the statement with
+            # annotation properties, which neither a triple pattern nor the reasoner reads as fact.
+            hypothesis = hypothesis_iri(iri)
+            g.add((hypothesis, RDF.type, ALKKG.Hypothesis))
+            g.add((hypothesis, RDFS.label, _en(f"Hypothesis ({claim.modality}): {claim.statement}")))
+            g.add((hypothesis, ALKKG.hypothesisSubject, subject))
+            g.add((hypothesis, ALKKG.hypothesisPredicate, predicate))
+            g.add((hypothesis, ALKKG.hypothesisObject, obj))
+            g.add((hypothesis, ALKKG.modality, ALKKG[claim.modality]))
+            g.add((hypothesis, ALKKG.polarity, ALKKG[claim.polarity]))
+        elif claim.polarity == "negated":
             if predicate == RDF.type:
                 raise _fail(self.curation, claim, "a negated class membership is not supported; "
                                                    "use an object property predicate")
@@ -340,11 +366,45 @@ class _Compiler:
             g.add((subject, predicate, obj))
         return g, subject, predicate, obj
 
+    def measurement(self, claim: Claim, m: Measurement, node: URIRef, subject: URIRef, g: Graph) -> None:
+        """The measurement node, with its values and everything that sets what it measures."""
+        kind = self.klass(claim, m.type, "measurement type")
+        g.add((node, RDF.type, kind))
+        g.add((node, RDFS.label, _en(f"{self.vocabulary.label(kind)} {_amount(m)} ({claim.id})")))
+        g.add((node, ALKKG.unit, UNIT_IRIS[m.unit]))
+        for prop, value in ((ALKKG.numericValue, m.value), (ALKKG.minValue, m.min), (ALKKG.maxValue, m.max)):
+            if value is not None:
+                g.add((node, prop, _decimal(value)))
+        for prop, count in ((ALKKG.numerator, m.numerator), (ALKKG.denominator, m.denominator)):
+            if count is not None:
+                g.add((node, prop, Literal(count, datatype=XSD.nonNegativeInteger)))
+        g.add((node, ALKKG.isApproximate, Literal(m.approximate)))
+        if m.upper_bound:
+            g.add((node, ALKKG.isUpperBound, Literal(True)))
+        if m.lower_bound:
+            g.add((node, ALKKG.isLowerBound, Literal(True)))
+        if m.direction:
+            g.add((node, ALKKG.direction, ALKKG[m.direction]))
+        if m.within:
+            g.add((node, ALKKG.timeWindowValue, _decimal(m.within[0])))
+            g.add((node, ALKKG.timeWindowUnit, UNIT_IRIS[m.within[1]]))
+        if subject in self.vocabulary.drugs:
+            g.add((node, ALKKG.ofDrug, subject))
+        elif subject in self.vocabulary.populations:
+            g.add((node, ALKKG.measuredInPopulation, subject))
+        else:
+            g.add((node, IS_ABOUT, subject))
+        for key, name in claim.qualifiers:
+            if key in MEASUREMENT_CONTEXT:
+                g.add((node, MEASUREMENT_CONTEXT[key], self.entity(claim, name, f"qualifier {key}")))
+        for name in m.about:
+            g.add((node, IS_ABOUT, self.entity(claim, name, "measurement 'about'")))
+
     def claim_node(self, item: LocatedClaim, iri: URIRef, spo: tuple[URIRef, URIRef, URIRef]) -> Graph:
         claim, g = item.claim, new_graph()
         subject, predicate, obj = spo
         g.add((iri, RDF.type, ALKKG.Claim))
-        g.add((iri, RDFS.label, Literal(f"{self.document.id} {claim.id}")))
+        g.add((iri, RDFS.label, _en(f"{self.document.id} {claim.id}")))
         g.add((iri, ALKKG.statement, Literal(claim.statement)))
         g.add((iri, ALKKG.claimSubject, subject))
         g.add((iri, ALKKG.claimPredicate, predicate))
@@ -354,7 +414,12 @@ class _Compiler:
         g.add((iri, ALKKG.quote, Literal(claim.quote)))
         g.add((iri, ALKKG.inSentence, self.sentence_iri(claim.sentence)))
         for key, name in claim.qualifiers:
-            g.add((iri, QUALIFIER_PROPERTIES[key], self.entity(claim, name, f"qualifier {key}")))
+            if key == "degree":
+                g.add((iri, ALKKG.withDegree, ALKKG[name]))
+            else:
+                g.add((iri, QUALIFIER_PROPERTIES[key], self.entity(claim, name, f"qualifier {key}")))
+        if claim.modality != "stated":
+            g.add((iri, ALKKG.statesHypothesis, hypothesis_iri(iri)))
         for name in claim.evidence:
             g.add((iri, ALKKG.hasEvidenceType, self.entity(claim, name, "evidence")))
         for number in claim.cites:
@@ -368,22 +433,49 @@ class _Compiler:
         annotation, target = URIRef(f"{iri}-annotation"), URIRef(f"{iri}-target")
         quote_selector, position = URIRef(f"{iri}-quote-selector"), URIRef(f"{iri}-position-selector")
         g.add((annotation, RDF.type, OA.Annotation))
-        g.add((annotation, RDFS.label, Literal(f"Evidence span of claim {claim.id}")))
+        g.add((annotation, RDFS.label, _en(f"Evidence span of claim {claim.id}")))
         g.add((annotation, OA.hasBody, iri))
         g.add((annotation, OA.hasTarget, target))
         g.add((annotation, OA.motivatedBy, OA.describing))
         g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, RDFS.label, _en(f"The quoted span of claim {claim.id} in the text of {self.document.id}")))
         g.add((target, OA.hasSource, self.source_text))
         g.add((target, OA.hasSelector, quote_selector))
         g.add((target, OA.hasSelector, position))
         g.add((quote_selector, RDF.type, OA.TextQuoteSelector))
+        g.add((quote_selector, RDFS.label, _en(f"Quote of claim {claim.id}: {claim.quote}")))
         g.add((quote_selector, OA.exact, Literal(claim.quote)))
         g.add((quote_selector, OA.prefix, Literal(self.text[max(0, item.start - CONTEXT_CHARS):item.start])))
         g.add((quote_selector, OA.suffix, Literal(self.text[item.end:item.end + CONTEXT_CHARS])))
         g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, RDFS.label, _en(f"Characters {item.start}-{item.end} of {self.document.id}: claim {claim.id}")))
         g.add((position, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger)))
         g.add((position, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)))
         return g
+
+
+def hypothesis_iri(claim: URIRef) -> URIRef:
+    return URIRef(f"{claim}-hypothesis")
+
+
+def _amount(m: Measurement) -> str:
+    """How the source words a quantity, for a label: "approximately 60 percent", "8-10 month"."""
+    if m.numerator is not None:
+        number = f"{m.numerator}/{m.denominator}"
+    elif m.value is not None:
+        number = f"{m.value} {m.unit}"
+    else:
+        number = f"{m.min}-{m.max} {m.unit}"
+    prefix = ("approximately " if m.approximate else "") + ("at most " if m.upper_bound else "") + \
+        ("more than " if m.lower_bound else "")
+    suffix = f" within {m.within[0]} {m.within[1]}s" if m.within else ""
+    direction = {"increase": " more", "decrease": " less"}.get(m.direction or "", "")
+    return f"{prefix}{number}{direction}{suffix}"
+
+
+def _en(text: str) -> Literal:
+    """A label in English: every label we mint carries its language, so lang() filters find it."""
+    return Literal(text, lang="en")
 
 
 def _slug(text: str) -> str:

@@ -21,7 +21,9 @@ POLARITIES = ("asserted", "negated")
 MODALITIES = ("stated", "hedged")
 DIRECTIONS = ("increase", "decrease")
 UNITS = ("percent", "month", "fold", "proportion")
-QUALIFIERS = ("population", "disease", "assay", "model", "comparator", "target", "context")
+QUALIFIERS = ("population", "disease", "assay", "model", "comparator", "target", "context", "drug", "degree")
+#: qualifier terms of the ontology (alkkg:), as opposed to the entities (alkkge:) other qualifiers name
+DEGREES = ("aberrant", "limited", "marked", "potent")
 CLAIM_KEYS = {"id", "sentence", "statement", "quote", "start", "subject", "predicate", "object",
               "polarity", "modality", "evidence", "qualifiers", "measurement", "cites",
               "rests_on", "mentions"}
@@ -41,7 +43,7 @@ LICENSES = {
     "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
 }
 MEASUREMENT_KEYS = {"type", "value", "min", "max", "numerator", "denominator", "unit",
-                    "approximate", "direction", "upper_bound"}
+                    "approximate", "direction", "upper_bound", "lower_bound", "within", "about"}
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,17 @@ class Measurement:
     denominator: int | None = None
     approximate: bool = False
     upper_bound: bool = False
+    lower_bound: bool = False
     direction: str | None = None
+    #: a time window ("within 12 months"): value and unit
+    within: tuple[Decimal, str] | None = None
+    #: the entities the measured quantity is about (the mechanisms a share explains)
+    about: tuple[str, ...] = ()
 
     def numbers(self) -> tuple[Decimal, ...]:
         """The numbers this measurement writes, for coverage."""
-        found = [self.value, self.min, self.max, self.numerator, self.denominator]
+        found = [self.value, self.min, self.max, self.numerator, self.denominator,
+                 self.within[0] if self.within else None]
         return tuple(Decimal(x) for x in found if x is not None)
 
 
@@ -280,12 +288,28 @@ def _measurement(raw: Any, path: Path, claim_id: str, line: int) -> Measurement:
     direction = reader.choice("direction", DIRECTIONS, required=False)
     if unit == "fold" and direction is None:
         reader.fail("a fold comparison needs 'direction': increase or decrease")
+    upper = reader.get("upper_bound", bool, required=False, default=False)
+    lower = reader.get("lower_bound", bool, required=False, default=False)
+    if upper and lower:
+        reader.fail("a value cannot be both an upper and a lower bound", "lower_bound")
+    within = None
+    raw_within = reader.get("within", dict, required=False)
+    if raw_within is not None:
+        window = _Reader(raw_within, path, "within", claim_id, reader.line_of("within"))
+        window.only({"value", "unit"})
+        length = _decimal(window, "value")
+        window_unit = window.choice("unit", ("month",))
+        if length is None or length <= 0:
+            window.fail("a time window needs a positive 'value'", "value")
+        within = (length, window_unit or "month")
+    about = reader.get("about", list, required=False, default=[])
+    if any(not isinstance(name, str) or not NAME.match(name) for name in about):
+        reader.fail(f"'about' must list entity names, got {_show(about)}", "about")
     return Measurement(
         type=kind or "", unit=unit or "", value=value, min=low, max=high,
         numerator=numerator, denominator=denominator,
         approximate=reader.get("approximate", bool, required=False, default=False),
-        upper_bound=reader.get("upper_bound", bool, required=False, default=False),
-        direction=direction,
+        upper_bound=upper, lower_bound=lower, direction=direction, within=within, about=tuple(about),
     )
 
 
@@ -324,6 +348,8 @@ def _claim(raw: Any, path: Path, index: int) -> Claim:
             value = qualifiers_raw[key]
             if not isinstance(value, str) or not NAME.match(value):
                 reader.fail(f"qualifier {key!r} must be a term name, got {_show(value)}", "qualifiers")
+            if key == "degree" and value not in DEGREES:
+                reader.fail(f"qualifier 'degree' is {_show(value)}; use one of {', '.join(DEGREES)}", "qualifiers")
             qualifiers.append((key, value))
     evidence = reader.get("evidence", list, required=False, default=[])
     cites = reader.get("cites", list, required=False, default=[])

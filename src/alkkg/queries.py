@@ -136,6 +136,10 @@ def find_query(name_or_path: str, folder: Path) -> NamedQuery:
     candidate = folder / f"{name_or_path}.rq"
     if candidate.is_file():
         return read_query(candidate)
+    # "direct/drug-outcomes": a query of a sibling set (queries/direct/), by its folder and name
+    sibling = folder.parent / f"{name_or_path}.rq"
+    if "/" in name_or_path and ".." not in name_or_path and sibling.is_file():
+        return read_query(sibling)
     known = ", ".join(q.name for q in list_queries(folder)) or "none"
     raise QueryError(f"unknown query {name_or_path!r}; known queries: {known} (or give a .rq file)")
 
