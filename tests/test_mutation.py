@@ -6,14 +6,15 @@ claims, measurements and entities; see SAMPLES) is mutated, one mutation per mut
 * remove each property of the node (all its values);
 * change the datatype of each literal (strings become xsd:anyURI, other literals xsd:string);
 * point each link (an object that has an rdf:type) at a node of the wrong class;
-* change one character of a quote (alkkg:quote, oa:exact);
+* change one character of a quote or a sentence's text (alkkg:quote, oa:exact, alkkg:sentenceText);
 * move an offset by one (oa:start / oa:end, both directions);
 * swap a range's minimum and maximum;
 * drop a nanopublication-level piece of a claim (its annotation, target, quote selector, position
-  selector, measurement, negative property assertion, or its assertion triple).
+  selector, measurement, negative property assertion, hypothesis, or its assertion triple);
+* assert a hedged claim as a fact (add its plain triple).
 
 A mutant "makes the data wrong" unless it removes a property that the curation format makes
-optional (HARMLESS, docs/shapes.md). It is caught when the shapes report a violation or a warning
+optional (HARMLESS and _harmless_removal, docs/shapes.md). It is caught when the shapes report a violation or a warning
 that the unmutated sample does not have. The shapes must catch at least 95% of the mutants that
 make the data wrong; the survivors are printed (pytest -s) and named in the assertion message.
 
@@ -21,8 +22,8 @@ Speed: validating the whole graph per mutant would take about a second each. Ins
 is a small DISJOINT COPY of its sample's neighbourhood (nodes renamed ``<iri>--<tag>``, blank
 nodes fresh), and the built graph plus all copies are validated in one run per worker process. A
 copy holds the sample node with all its triples (for the anchoring of a claim: claim, annotation,
-target and selectors), and the nodes pointing at it (their triples, with the link renamed; the
-document only with its links into the copy). Everything else (document, source text, entities,
+target and selectors; a claim's measurement and hypothesis), and the nodes pointing at it (their
+triples, with the link renamed; the document only with its links into the copy). Everything else (document, source text, entities,
 ontology) is shared, so the source-text and document SPARQL checks see the copies too. A result
 belongs to a copy through its focus node or value node; an unmutated copy of each region is the
 baseline whose results (a copy is not a complete graph) are subtracted.
@@ -65,6 +66,7 @@ SAMPLES: tuple[tuple[str, str, Node], ...] = (
     ("Claim with measurement, qualifiers, references", CLAIM + "s04-crizotinib-median-pfs", ALKKG.Claim),
     ("negated Claim", CLAIM + "s11-ceritinib-does-not-inhibit-met", ALKKG.Claim),
     ("hedged Claim resting on others", CLAIM + "s13-active-after-crizotinib-progression", ALKKG.Claim),
+    ("alkkg:Hypothesis of a hedged claim", CLAIM + "s13-active-after-crizotinib-progression-hypothesis", ALKKG.Hypothesis),
     ("owl:NegativePropertyAssertion", NEGATION, OWL.NegativePropertyAssertion),
     ("oa:Annotation", CLAIM + "s04-crizotinib-median-pfs-annotation", OA.Annotation),
     ("oa:SpecificResource", CLAIM + "s04-crizotinib-median-pfs-target", OA.SpecificResource),
@@ -73,7 +75,7 @@ SAMPLES: tuple[tuple[str, str, Node], ...] = (
     ("oa:TextPositionSelector of a sentence", DOC + "shaw-2014-sentence-05-position", OA.TextPositionSelector),
     ("Measurement: range (months)", CLAIM + "s04-crizotinib-median-pfs-measurement", ALKKG.Measurement),
     ("Measurement: percentage", CLAIM + "s04-crizotinib-response-rate-measurement", ALKKG.Measurement),
-    ("Measurement: upper bound (months)", CLAIM + "s05-relapse-within-12-months-measurement", ALKKG.Measurement),
+    ("Measurement: lower bound, time window", CLAIM + "s05-relapse-within-12-months-measurement", ALKKG.Measurement),
     ("Measurement: proportion", CLAIM + "s06-alk-alteration-resistance-share-measurement", ALKKG.Measurement),
     ("Measurement: fold", CLAIM + "s10-ceritinib-20-fold-more-potent-measurement", ALKKG.Measurement),
     ("alkkg:Sentence", DOC + "shaw-2014-sentence-05", ALKKG.Sentence),
@@ -107,8 +109,12 @@ HARMLESS: dict[Node, str] = {
     ALKKG.comparedWith: "optional qualifier",
     ALKKG.againstTarget: "optional qualifier",
     ALKKG.inContext: "optional qualifier",
+    ALKKG.withDrug: "optional qualifier",
+    ALKKG.withDegree: "optional qualifier ('degree')",
     ALKKG.isUpperBound: "optional: 'upper_bound' (absent means not an upper bound)",
+    ALKKG.isLowerBound: "optional: 'lower_bound' (absent means not a lower bound)",
     ALKKG.reportsTrial: "optional: 'trial' in document.yaml",
+    ALKKG.pmcid: "optional: 'pmcid' in document.yaml",
     OA.prefix: "optional in Web Annotation: the position selector anchors the quote",
     OA.suffix: "optional in Web Annotation: the position selector anchors the quote",
     SKOS.closeMatch: "optional mapping of an entity",
@@ -118,17 +124,20 @@ HARMLESS: dict[Node, str] = {
 OPTIONAL_DIRECTION = "optional: 'direction' is only required for unit fold"
 OPTIONAL_MAPPING = "optional: only genes, proteins and drugs need a skos:exactMatch"
 BACKGROUND = "optional: a relation between entities that no claim asserts (ontology background knowledge)"
+OPTIONAL_ABOUT = "optional: 'about' of a measurement (IAO:0000136 that does not name its claim's subject)"
+IS_ABOUT = URIRef("http://purl.obolibrary.org/obo/IAO_0000136")
 
 INSTANCE_CLASSES = {
     ALKKG.Claim, OA.Annotation, OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector,
     ALKKG.Measurement, OWL.NegativePropertyAssertion, ALKKG.Sentence, ALKKG.BibliographicReference,
     ALKKG.Authorship, PROV.Agent, PROV.Activity, ALKKG.SourceDocument, ALKKG.SourceText,
-    ALKKG.ClinicalTrial,
+    ALKKG.ClinicalTrial, ALKKG.Hypothesis,
 }
 IDENTIFIED = (ALKKG.Gene, ALKKG.Protein, ALKKG.Drug)   # classes whose exactMatch is required
 TRIMMED = (ALKKG.hasAuthorship, CITO.cites)          # long lists of the document (see region())
 # Properties whose object the shapes allow only one subject of (inverse sh:maxCount 1).
-ONCE_PER_OBJECT = (OA.hasBody, OA.hasTarget, ALKKG.hasAuthorship, ALKKG.hasText, CITO.cites)
+ONCE_PER_OBJECT = (OA.hasBody, OA.hasTarget, ALKKG.hasAuthorship, ALKKG.hasText, CITO.cites,
+                   ALKKG.statesHypothesis)
 
 
 @dataclass
@@ -189,6 +198,7 @@ class Model:
             self.asserted.add((g.value(c, ALKKG.claimSubject), g.value(c, ALKKG.claimPredicate),
                                g.value(c, ALKKG.claimObject)))
         self.text = next(g.subjects(RDF.type, ALKKG.SourceText))
+        self.hedged = set(g.subjects(ALKKG.modality, ALKKG.hedged)) & set(g.subjects(RDF.type, ALKKG.Claim))
         self.activity = next(g.subjects(RDF.type, PROV.Activity))
 
     def node(self, iri: str, cls: Node) -> Node:
@@ -290,6 +300,7 @@ def region(model: Model, node: Node, anchored: bool) -> Region:
         obj = g.value(node, ALKKG.claimObject)
         if model.kind(obj) == ALKKG.Measurement:
             full.add(obj)
+        full |= set(g.objects(node, ALKKG.statesHypothesis))
     if kind == OWL.NegativePropertyAssertion:
         full |= {c for c in g.subjects(RDF.type, ALKKG.Claim) if model.negation_of(c) == node}
     if kind == ALKKG.Claim and model.negation_of(node) is not None:
@@ -301,6 +312,12 @@ def region(model: Model, node: Node, anchored: bool) -> Region:
     for x in full:
         if model.kind(x) == OWL.NegativePropertyAssertion:
             out.extra |= {g.value(x, OWL.sourceIndividual), g.value(x, OWL.targetIndividual)}
+    # So do a hedged claim and its hypothesis: a mutant asserting the hedge as a fact adds the
+    # plain triple between the copy's own entities, not to the built graph's.
+    for x in full:
+        if x in model.hedged:
+            out.extra |= {e for e in (g.value(x, ALKKG.claimSubject), g.value(x, ALKKG.claimObject))
+                          if model.kind(e) is None}
     for x in full:
         for p, o in g.predicate_objects(x):
             out.triples.add((x, p, o))
@@ -384,6 +401,10 @@ def _harmless_removal(model: Model, node: Node, p: Node) -> str | None:
         return HARMLESS[p]
     if p == ALKKG.direction and g.value(node, ALKKG.unit) != ALKKG.fold:
         return OPTIONAL_DIRECTION
+    if p == IS_ABOUT and model.kind(node) == ALKKG.Measurement:
+        claim = g.value(predicate=ALKKG.claimObject, object=node)
+        if claim is None or g.value(claim, ALKKG.claimSubject) not in set(g.objects(node, IS_ABOUT)):
+            return OPTIONAL_ABOUT
     if model.kind(node) is None:                      # an entity of the ontology
         if p == SKOS.exactMatch and not model.identified(node):
             return OPTIONAL_MAPPING
@@ -420,7 +441,7 @@ def mutations(model: Model, node: Node) -> list[Mutation]:
                 c.remove((node, p, value))
                 c.add((node, p, wrong))
             found.append(Mutation(f"datatype of {short(p)} -> {short(wrong.datatype)}", None, retype))
-            if p in (ALKKG.quote, OA.exact):
+            if p in (ALKKG.quote, OA.exact, ALKKG.sentenceText):
                 def one_char(c: Graph, p=p, value=value) -> None:
                     c.remove((node, p, value))
                     c.add((node, p, Literal(_one_char(str(value)), datatype=value.datatype)))
@@ -452,6 +473,12 @@ def mutations(model: Model, node: Node) -> list[Mutation]:
         found.append(Mutation("swap minimum and maximum", None, swap))
     if kind == ALKKG.Claim:
         found.extend(_dropped_pieces(model, node))
+    if node in model.hedged:
+        triple = (g.value(node, ALKKG.claimSubject), g.value(node, ALKKG.claimPredicate), g.value(node, ALKKG.claimObject))
+
+        def assert_hedge(c: Graph, triple=triple) -> None:
+            c.add(triple)
+        found.append(Mutation("assert its hedged triple as a fact", None, assert_hedge))
     return found
 
 
@@ -469,6 +496,8 @@ def _dropped_pieces(model: Model, claim: Node) -> list[Mutation]:
         pieces["measurement"] = (obj, False)
     if model.negation_of(claim) is not None:
         pieces["owl:NegativePropertyAssertion (its assertion)"] = (model.negation_of(claim), False)
+    for hypothesis in g.objects(claim, ALKKG.statesHypothesis):
+        pieces["hypothesis"] = (hypothesis, False)
     found = []
     for name, (piece, anchored) in sorted(pieces.items()):
         def drop(c: Graph, piece=piece) -> None:
@@ -563,7 +592,8 @@ def test_every_kind_of_mutation_is_exercised(outcome: Outcome) -> None:
     kinds = ("remove ", "datatype of ", "point ", "change one character of alkkg:quote",
              "change one character of oa:exact", "move oa:start", "move oa:end", "swap minimum",
              "drop its annotation", "drop its position selector", "drop its assertion triple",
-             "drop its owl:NegativePropertyAssertion")
+             "drop its owl:NegativePropertyAssertion", "drop its hypothesis", "assert its hedged triple",
+             "change one character of alkkg:sentenceText")
     descriptions = [m.description for m in outcome.mutants]
     assert [k for k in kinds if not any(d.startswith(k) for d in descriptions)] == []
 
