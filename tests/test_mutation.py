@@ -43,6 +43,9 @@ from rdflib.term import Node
 
 from test_shapes import Result, run_all, workers
 
+# Hundreds of mutants through pyshacl: the heaviest check, run by .ci/run with the slow set.
+pytestmark = pytest.mark.slow
+
 # Plain namespaces (rdflib's closed ones warn when pytest inspects this module).
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
