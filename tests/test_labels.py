@@ -15,25 +15,20 @@ from __future__ import annotations
 import re
 import sys
 from functools import cache
-from pathlib import Path
 
 import pytest
 import yaml
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
-ROOT = Path(__file__).resolve().parents[1]
+from alkkg.prefixes import ALKKG, ALKKGE, DCTERMS, PREFIX_MAP, SKOS
+from conftest import ROOT
+
 ONTOLOGY = ROOT / "ontology" / "alkkg.ttl"
 DOC = ROOT / "docs" / "curation-format.md"
 
-RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
-OWL = Namespace("http://www.w3.org/2002/07/owl#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-OBO = Namespace("http://purl.obolibrary.org/obo/")
-ALKKG = Namespace("https://w3id.org/alkkg/vocab/")
-ALKKGE = Namespace("https://w3id.org/alkkg/entity/")
+# Plain namespaces from the one prefix map (rdflib's closed ones warn when pytest inspects this module).
+RDF, RDFS, OWL, OBO = (Namespace(PREFIX_MAP[p]) for p in ("rdf", "rdfs", "owl", "obo"))
 DEFINITION = OBO.IAO_0000115
 HAS_GENE_PRODUCT = OBO.RO_0002205
 GENE_PRODUCT_OF = OBO.RO_0002204

@@ -51,7 +51,10 @@ QUALIFIER_PROPERTIES = {
     "target": ALKKG.againstTarget,
     "context": ALKKG.inContext,
     "drug": ALKKG.withDrug,
+    "degree": ALKKG.withDegree,
 }
+#: qualifiers whose values are terms of the ontology (alkkg:), not named entities (alkkge:)
+VOCABULARY_QUALIFIERS = {"degree"}
 #: the measurement-node property for each claim qualifier: a numeric question needs no claim node
 MEASUREMENT_CONTEXT = {
     "population": ALKKG.measuredInPopulation,
@@ -233,6 +236,12 @@ class _Compiler:
                                                "ontology/alkkg.ttl or fix the name")
         return iri
 
+    def qualifier(self, claim: Claim, key: str, name: str) -> URIRef:
+        """The value of a claim qualifier: an ontology term (a degree) or a named entity."""
+        if key in VOCABULARY_QUALIFIERS:
+            return ALKKG[name]  # the curation loader allows only the degree terms the ontology declares
+        return self.entity(claim, name, f"qualifier {key}")
+
     def klass(self, claim: Claim, name: str, role: str) -> URIRef:
         iri = ALKKG[name]
         if iri not in self.vocabulary.classes:
@@ -396,7 +405,7 @@ class _Compiler:
             g.add((node, IS_ABOUT, subject))
         for key, name in claim.qualifiers:
             if key in MEASUREMENT_CONTEXT:
-                g.add((node, MEASUREMENT_CONTEXT[key], self.entity(claim, name, f"qualifier {key}")))
+                g.add((node, MEASUREMENT_CONTEXT[key], self.qualifier(claim, key, name)))
         for name in m.about:
             g.add((node, IS_ABOUT, self.entity(claim, name, "measurement 'about'")))
 
@@ -414,10 +423,7 @@ class _Compiler:
         g.add((iri, ALKKG.quote, Literal(claim.quote)))
         g.add((iri, ALKKG.inSentence, self.sentence_iri(claim.sentence)))
         for key, name in claim.qualifiers:
-            if key == "degree":
-                g.add((iri, ALKKG.withDegree, ALKKG[name]))
-            else:
-                g.add((iri, QUALIFIER_PROPERTIES[key], self.entity(claim, name, f"qualifier {key}")))
+            g.add((iri, QUALIFIER_PROPERTIES[key], self.qualifier(claim, key, name)))
         if claim.modality != "stated":
             g.add((iri, ALKKG.statesHypothesis, hypothesis_iri(iri)))
         for name in claim.evidence:

@@ -98,6 +98,7 @@ def validate(files: tuple[Path, ...], shapes_dir: Path | None, report: Path | No
     """Validate RDF FILES with the alkkg shapes: exit 0 conforms, 1 violations, 2 could not run."""
     from . import rdfio
     from .errors import OutputError
+    from .files import check_file
     from .limits import run_limited
     from .prefixes import new_graph
     from .validation import load_shapes, shapes_files
@@ -105,7 +106,7 @@ def validate(files: tuple[Path, ...], shapes_dir: Path | None, report: Path | No
 
     folder = shapes_dir or _default_shapes()
     for path in files:  # fail fast, before starting the worker
-        rdfio.check_file(path)
+        check_file(path)
     if report:
         _refuse_report_over_input(report, [*files, *shapes_files(folder)])
 
@@ -183,6 +184,7 @@ def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, 
     """Run a competency query NAME (or a .rq FILE) on the built graph."""
     from . import queries, rdfio
     from .errors import QueryError
+    from .files import check_file
     from .limits import run_limited
     from .pipeline import find_project
 
@@ -206,7 +208,7 @@ def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, 
     source = data or project.build / ("alkkg-inferred.ttl" if named.needs_inference else "alkkg.ttl")
     if not data and not source.is_file():
         raise InputError(f"{source}: file not found; run `alkkg build` first")
-    rdfio.check_file(source)
+    check_file(source)
 
     def work() -> str:
         # Syntax, updates and SERVICE first: refused before any data is read (and under the time

@@ -156,10 +156,6 @@ class Curation:
     folder: Path
 
 
-def _load_yaml(path: Path) -> Any:
-    return load_file(path)
-
-
 class _Reader:
     """Reads fields of one mapping, raising errors that point at the line of the key at fault."""
 
@@ -391,7 +387,7 @@ def _date(reader: _Reader, key: str) -> str:
 
 def load_document(path: Path) -> Document:
     """Load ``document.yaml``."""
-    raw = _load_yaml(path)
+    raw = load_file(path)
     reader = _Reader(raw, path, "the document")
     reader.only({"id", "title", "journal", "citation", "year", "doi", "pmid", "pmcid", "trial",
                  "text", "text_sha256", "sentence_sha256", "excerpt", "authors", "curation"})
@@ -455,7 +451,7 @@ def load_curation(folder: Path) -> Curation:
     """Load one curated document folder (``document.yaml`` and ``claims.yaml``)."""
     document = load_document(folder / "document.yaml")
     path = folder / "claims.yaml"
-    raw = _load_yaml(path)
+    raw = load_file(path)
     reader = _Reader(raw, path, "claims.yaml")
     reader.only({"document", "acknowledged", "claims"})
     if reader.get("document", str) != document.id:

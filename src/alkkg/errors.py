@@ -77,3 +77,13 @@ class QueryError(AlkkgError):
 
 class BuildCheckError(AlkkgError):
     """`build --check` found committed build files that differ from a fresh build."""
+
+
+def first_line(exc: BaseException, limit: int = 300) -> str:
+    """An exception's message as one short line, for an error that names its cause.
+
+    >>> first_line(ValueError("bad\\n  token"))
+    'bad token'
+    """
+    text = str(exc.args[0] if isinstance(exc, SyntaxError) and exc.args else exc).strip() or type(exc).__name__
+    return " ".join(text.split())[:limit]

@@ -46,7 +46,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
-from .errors import AlkkgError, ConfinementError, InputError, LimitError, QueryError
+from .errors import AlkkgError, ConfinementError, InputError, LimitError, QueryError, first_line
+from .files import read_bounded, utf8_position
 from .limits import MAX_QUERY_BYTES
 from .prefixes import CONVERTER, compress, new_graph
 
@@ -97,21 +98,12 @@ def _headers(text: str) -> list[tuple[str, str]]:
 
 def read_query(path: Path) -> NamedQuery:
     """Read a ``.rq`` file (UTF-8, at most 1 MB) and its comment headers."""
-    try:
-        if path.is_dir():
-            raise QueryError(f"{path}: is a directory, not a query file; give a .rq file")
-        if not path.is_file():
-            raise QueryError(f"{path}: no such query file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_QUERY_BYTES + 1)
-    except OSError as exc:
-        raise QueryError(f"{path}: cannot read the query: {exc.strerror or exc}") from None
-    if len(raw) > MAX_QUERY_BYTES:
-        raise LimitError(f"{path}: query larger than {MAX_QUERY_BYTES // 1024} KB; a query is not data")
+    raw = read_bounded(path, MAX_QUERY_BYTES, what="a query file", missing="no such query file",
+                       hint="a query is not data")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line, _ = utf8_position(raw, exc.start)
         raise QueryError(f"{path}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}); save the query as UTF-8") from None
     headers = _headers(text)
     question = next((v for k, v in headers if k == "question"), "")
@@ -421,7 +413,7 @@ def run_rdflib(graph: Graph, query: NamedQuery, bindings: dict[str, URIRef | Lit
     except RecursionError:
         raise LimitError(f"{query.path}: query nested too deeply for rdflib to evaluate") from None
     except Exception as exc:  # rdflib raises bare Exceptions for unsupported features
-        raise QueryError(f"{query.path}: rdflib could not evaluate the query: {_first_line(exc)}") from None
+        raise QueryError(f"{query.path}: rdflib could not evaluate the query: {first_line(exc)}") from None
     return QueryResult(variables, rows)
 
 
@@ -446,9 +438,9 @@ def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
                    format=getattr(ox.RdfFormat, _OX_FORMATS[data_format]), base_iri=base_iri)
     except SyntaxError as exc:
         where = f"{source}:{exc.lineno}:{exc.offset}" if exc.lineno else source
-        raise InputError(f"{where}: cannot parse as {data_format}: {_first_line(exc)}; fix the syntax") from None
+        raise InputError(f"{where}: cannot parse as {data_format}: {first_line(exc)}; fix the syntax") from None
     except (ValueError, OSError) as exc:
-        raise InputError(f"{source}: Oxigraph cannot load it: {_first_line(exc)}") from None
+        raise InputError(f"{source}: Oxigraph cannot load it: {first_line(exc)}") from None
     if len(store) == 0:
         raise InputError(f"{source}: holds no RDF triples (empty, or only prefixes and comments); "
                          "give a file with data")
@@ -492,15 +484,10 @@ def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
     except (AlkkgError, MemoryError):
         raise
     except SyntaxError as exc:
-        raise QueryError(f"{query.path}: SPARQL syntax error (Oxigraph): {_first_line(exc)}") from None
+        raise QueryError(f"{query.path}: SPARQL syntax error (Oxigraph): {first_line(exc)}") from None
     except Exception as exc:  # OSError/ValueError/RuntimeError from the Rust side
-        raise QueryError(f"{query.path}: Oxigraph could not evaluate the query: {_first_line(exc)}") from None
+        raise QueryError(f"{query.path}: Oxigraph could not evaluate the query: {first_line(exc)}") from None
     return QueryResult(variables, tuple(out))
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc.args[0] if isinstance(exc, SyntaxError) and exc.args else exc).strip() or type(exc).__name__
-    return " ".join(text.split())[:300]
 
 
 def _to_ox(term: URIRef | Literal | BNode):  # type: ignore[no-untyped-def]

@@ -20,7 +20,9 @@ from typing import Any
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
-from .errors import ConfinementError, InputError, LimitError
+from .errors import ConfinementError, InputError, LimitError, first_line
+from .files import read_bounded, utf8_position
+from .outdir import write_text as write_text  # re-exported: one writer for every file we publish
 from .limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH
 from .prefixes import PREFIX_MAP, new_dataset, new_graph
 
@@ -62,38 +64,10 @@ class RdfData:
     base: str
 
 
-def check_file(path: Path) -> None:
-    """Fail clearly unless *path* is an existing regular file (not a folder, FIFO or device)."""
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a file; give the RDF file(s) inside it")
-        if not path.exists():
-            raise InputError(f"{path}: file not found")
-        if not path.is_file():
-            # a FIFO or device could block forever or never end
-            raise InputError(f"{path}: is not a regular file (a pipe or device?); give an RDF file")
-    except OSError as exc:  # e.g. a path component that is not a folder, or a too-long name
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of *path*, refusing files larger than *max_bytes* (checked while reading, too)."""
-    check_file(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}; check the file's permissions") from None
-    if len(data) > max_bytes:
-        raise LimitError(f"{path}: larger than the {max_bytes // (1024 * 1024)} MB input limit; "
-                         "split the data or query it with another tool")
-    return data
-
-
 def read_rdf(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> RdfData:
     """Read *path* for parsing: size-limited, decoded, and refused if it asks to read anything else."""
     fmt = rdf_format(path)
-    raw = read_bytes(path, max_bytes)
+    raw = read_bounded(path, max_bytes, what="a file", hint="split the data or query it with another tool")
     if fmt == "json-ld":
         data = _clean_jsonld(path, _decode(path, raw))
     elif fmt in XML_FORMATS:
@@ -137,7 +111,7 @@ def parse_dataset(path: Path) -> Dataset:
     except MemoryError:
         raise
     except Exception as exc:  # rdflib raises many types for bad syntax
-        raise InputError(f"{path}: cannot parse as {rdf.format}: {_first_line(exc)}; fix the syntax") from None
+        raise InputError(f"{path}: cannot parse as {rdf.format}: {first_line(exc)}; fix the syntax") from None
     if not any(True for _ in dataset.quads((None, None, None, None))):
         raise InputError(f"{path}: holds no RDF triples (empty, or only prefixes and comments); "
                          "give a file with data")
@@ -148,8 +122,7 @@ def _decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = utf8_position(raw, exc.start)
         raise InputError(f"{path}:{line}:{column}: not UTF-8 (byte 0x{raw[exc.start]:02x}); "
                          "save the file as UTF-8") from None
 
@@ -232,11 +205,6 @@ def _refuse_xml_declarations(path: Path, raw: bytes) -> None:
         raise LimitError(f"{path}: XML nested too deeply; flatten the document") from None
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return " ".join(text.split())[:300]
-
-
 def turtle(graph: Graph, *, canon: bool = False) -> str:
     """Stable Turtle: sorted subjects and predicates, project prefixes.
 
@@ -314,9 +282,3 @@ def jsonld(graph: Graph) -> str:
     nodes.sort(key=lambda n: json.dumps(n.get("@id", ""), sort_keys=True))
     return json.dumps({"@context": context, "@graph": nodes}, indent=1, sort_keys=True,
                       ensure_ascii=False) + "\n"
-
-
-def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)

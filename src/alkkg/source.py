@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .files import read_bounded
+from .limits import MAX_INPUT_BYTES
 
 # A sentence ends at a full stop, optionally followed by a glued citation marker ("driver.2-8",
 # "tumors.21,22"), then a space and an upper-case letter, or the end of the text. A full stop after
@@ -58,11 +60,9 @@ class NumberToken:
 
 def read_source(path: Path) -> str:
     """Read a source text as ASCII/UTF-8 bytes, keeping every byte (no newline translation)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the source text ({exc.strerror}); "
-                         "restore it from ../shared/source/") from None
+    data = read_bounded(path, MAX_INPUT_BYTES, what="a source text",
+                        missing="cannot read the source text (file not found); restore it from ../shared/source/",
+                        hint="a source text is one document")
     # Offsets count characters: a byte-order mark or a CR would silently shift every one after it.
     if data.startswith(b"\xef\xbb\xbf"):
         raise InputError(f"{path}: starts with a UTF-8 byte-order mark (EF BB BF), which would shift every "

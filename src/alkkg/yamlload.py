@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-from .errors import CurationError, InputError, LimitError
+from .errors import CurationError
+from .files import read_bounded, utf8_position
 
 #: bytes in one curation file: a paper's claims take tens of kilobytes
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -147,22 +148,12 @@ def load_text(text: str, name: str) -> Any:
 
 def load_file(path: Path) -> Any:
     """Read and parse one curation file, refusing files too large or not UTF-8."""
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a curation file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LimitError(f"{path}: {size} bytes is more than the limit of {MAX_FILE_BYTES} for one "
-                             "curation file; split the document")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found; every curated document needs it") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_bounded(path, MAX_FILE_BYTES, what="a curation file",
+                        missing="file not found; every curated document needs it", hint="split the document")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line, _ = utf8_position(data, exc.start)
         raise CurationError(f"byte {exc.start} (0x{data[exc.start]:02x}) is not UTF-8; save the file "
                             "as UTF-8", path=str(path), line=line) from None
     return load_text(text, str(path))
