@@ -146,7 +146,7 @@ def test_the_table_says_which_predicates_take_the_gene_and_which_the_protein() -
     rows = {name: (domain, range_) for name, domain, range_, _ in predicate_rows()}
     assert rows["inhibits"] == ("`Drug`", "`Protein`")
     assert rows["activates"][0] == "`GeneAlteration`" and "`Gene`" in rows["activates"][1]
-    assert rows["encodes"] == ("`Gene`", "`Protein`")
+    assert rows["encodes"] == ("`FusionGene` or `Gene`", "`AlteredProtein` or `Protein`")
     text = DOC.read_text(encoding="utf-8")
     a, b = _section(text, TABLE_START, TABLE_END)
     after = text[b:b + 3000]

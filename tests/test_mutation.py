@@ -68,10 +68,13 @@ COPY_IRI = re.compile(r"--(s\d+a?-base|s\d+-m\d+)\b")   # a renamed IRI names it
 SAMPLES: tuple[tuple[str, str, Node], ...] = (
     ("Claim with measurement, qualifiers, references", CLAIM + "s04-crizotinib-median-pfs", ALKKG.Claim),
     ("negated Claim", CLAIM + "s11-ceritinib-does-not-inhibit-met", ALKKG.Claim),
+    ("stated Claim with a qualified statement", CLAIM + "s03-tumor-depends-on-alk", ALKKG.Claim),
     ("hedged Claim resting on others", CLAIM + "s13-active-after-crizotinib-progression", ALKKG.Claim),
     ("alkkg:Hypothesis of a hedged claim", CLAIM + "s13-active-after-crizotinib-progression-hypothesis", ALKKG.Hypothesis),
+    ("alkkg:QualifiedStatement of a stated claim", CLAIM + "s03-tumor-depends-on-alk-statement", ALKKG.QualifiedStatement),
     ("owl:NegativePropertyAssertion", NEGATION, OWL.NegativePropertyAssertion),
     ("oa:Annotation", CLAIM + "s04-crizotinib-median-pfs-annotation", OA.Annotation),
+    ("oa:Annotation of a mention", CLAIM + "s11-ceritinib-inhibits-igf1r-mention-1", OA.Annotation),
     ("oa:SpecificResource", CLAIM + "s04-crizotinib-median-pfs-target", OA.SpecificResource),
     ("oa:TextQuoteSelector", CLAIM + "s04-crizotinib-median-pfs-quote-selector", OA.TextQuoteSelector),
     ("oa:TextPositionSelector of a quote", CLAIM + "s04-crizotinib-median-pfs-position-selector", OA.TextPositionSelector),
@@ -134,13 +137,13 @@ INSTANCE_CLASSES = {
     ALKKG.Claim, OA.Annotation, OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector,
     ALKKG.Measurement, OWL.NegativePropertyAssertion, ALKKG.Sentence, ALKKG.BibliographicReference,
     ALKKG.Authorship, PROV.Agent, PROV.Activity, ALKKG.SourceDocument, ALKKG.SourceText,
-    ALKKG.ClinicalTrial, ALKKG.Hypothesis,
+    ALKKG.ClinicalTrial, ALKKG.Hypothesis, ALKKG.QualifiedStatement,
 }
 IDENTIFIED = (ALKKG.Gene, ALKKG.Protein, ALKKG.Drug)   # classes whose exactMatch is required
 TRIMMED = (ALKKG.hasAuthorship, CITO.cites)          # long lists of the document (see region())
 # Properties whose object the shapes allow only one subject of (inverse sh:maxCount 1).
 ONCE_PER_OBJECT = (OA.hasBody, OA.hasTarget, ALKKG.hasAuthorship, ALKKG.hasText, CITO.cites,
-                   ALKKG.statesHypothesis)
+                   ALKKG.statesHypothesis, ALKKG.hasQualifiedStatement)
 
 
 @dataclass
@@ -234,7 +237,8 @@ class Model:
         if kind == ALKKG.Claim:
             return node
         if kind == OA.Annotation:
-            return g.value(node, OA.hasBody)
+            body = g.value(node, OA.hasBody)
+            return body if self.kind(body) == ALKKG.Claim else None  # a mention names an entity
         if kind == OA.SpecificResource:
             return self.claim_of(g.value(predicate=OA.hasTarget, object=node))
         target = g.value(predicate=OA.hasSelector, object=node)
@@ -245,6 +249,10 @@ class Model:
         annotation = g.value(predicate=OA.hasBody, object=claim)
         target = g.value(annotation, OA.hasTarget)
         return {claim, annotation, target, *g.objects(target, OA.hasSelector)}
+
+    def mention_anchoring(self, annotation: Node) -> set[Node]:
+        target = self.g.value(annotation, OA.hasTarget)
+        return {annotation, target, *self.g.objects(target, OA.hasSelector)}
 
     def negation_of(self, claim: Node) -> Node | None:
         g = self.g
@@ -297,6 +305,8 @@ def region(model: Model, node: Node, anchored: bool) -> Region:
                                              OA.TextQuoteSelector, OA.TextPositionSelector) else None
     if claim is not None and (anchored or kind != ALKKG.Claim):
         full = model.anchoring(claim)
+    elif kind == OA.Annotation:
+        full = model.mention_anchoring(node)
     else:
         full = {node}
     if kind == ALKKG.Claim:
@@ -304,6 +314,7 @@ def region(model: Model, node: Node, anchored: bool) -> Region:
         if model.kind(obj) == ALKKG.Measurement:
             full.add(obj)
         full |= set(g.objects(node, ALKKG.statesHypothesis))
+        full |= set(g.objects(node, ALKKG.hasQualifiedStatement))
     if kind == OWL.NegativePropertyAssertion:
         full |= {c for c in g.subjects(RDF.type, ALKKG.Claim) if model.negation_of(c) == node}
     if kind == ALKKG.Claim and model.negation_of(node) is not None:
@@ -501,6 +512,8 @@ def _dropped_pieces(model: Model, claim: Node) -> list[Mutation]:
         pieces["owl:NegativePropertyAssertion (its assertion)"] = (model.negation_of(claim), False)
     for hypothesis in g.objects(claim, ALKKG.statesHypothesis):
         pieces["hypothesis"] = (hypothesis, False)
+    for statement in g.objects(claim, ALKKG.hasQualifiedStatement):
+        pieces["qualified statement"] = (statement, False)
     found = []
     for name, (piece, anchored) in sorted(pieces.items()):
         def drop(c: Graph, piece=piece) -> None:
@@ -596,6 +609,7 @@ def test_every_kind_of_mutation_is_exercised(outcome: Outcome) -> None:
              "change one character of oa:exact", "move oa:start", "move oa:end", "swap minimum",
              "drop its annotation", "drop its position selector", "drop its assertion triple",
              "drop its owl:NegativePropertyAssertion", "drop its hypothesis", "assert its hedged triple",
+             "drop its qualified statement",
              "change one character of alkkg:sentenceText")
     descriptions = [m.description for m in outcome.mutants]
     assert [k for k in kinds if not any(d.startswith(k) for d in descriptions)] == []

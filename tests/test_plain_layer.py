@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rdflib import OWL, RDF, Graph, URIRef
 
-from alkkg.claims import claim_iri, hypothesis_iri
+from alkkg.claims import claim_iri, hypothesis_iri, qualified_statement_iri
 from alkkg.pipeline import Artifacts
-from alkkg.prefixes import ALKKG, ALKKGE, expand
+from alkkg.prefixes import ALKKG, ALKKGE, OA, expand
 
 IS_ABOUT = URIRef(expand("IAO:0000136"))
 
@@ -143,3 +143,72 @@ def test_sentences_carry_their_text(artifacts: Artifacts) -> None:
     for sentence in compiled.sentences:
         node = URIRef(f"https://w3id.org/alkkg/doc/{compiled.curation.document.id}-sentence-{sentence.number:02d}")
         assert str(artifacts.flat.value(node, ALKKG.sentenceText)) == sentence.text
+
+
+QUALIFIER_PROPERTIES = (ALKKG.inPopulation, ALKKG.inDiseaseContext, ALKKG.inAssay, ALKKG.inModel,
+                        ALKKG.comparedWith, ALKKG.againstTarget, ALKKG.inContext, ALKKG.withDrug,
+                        ALKKG.withDegree)
+
+
+def test_no_qualifier_lives_only_on_the_claim_node(artifacts: Artifacts) -> None:
+    """Every qualifier of a claim is also in the plain layer: on its measurement, its hypothesis or
+    its qualified statement, which names the claim's own triple."""
+    layers = _layers(artifacts)
+    flat = artifacts.flat
+    checked = 0
+    for claim in _claims(artifacts):
+        iri = claim_iri(artifacts.documents[0].curation.document, claim.id)
+        qualifiers = {(p, o) for p in QUALIFIER_PROPERTIES for o in flat.objects(iri, p)}
+        if not qualifiers or claim.measurement is not None:
+            continue  # measurement context: test_every_measurement_names_its_drug_or_population
+        s, p, o = _spo(artifacts, claim.id)
+        node = hypothesis_iri(iri) if claim.modality != "stated" else qualified_statement_iri(iri)
+        for name, graph in layers.items():
+            on_node = {(q, v) for q in QUALIFIER_PROPERTIES for v in graph.objects(node, q)}
+            assert on_node == qualifiers, f"{claim.id}: qualifiers in {name} are {on_node}, claim has {qualifiers}"
+            if claim.modality == "stated":
+                assert (node, RDF.type, ALKKG.QualifiedStatement) in graph
+                assert (node, ALKKG.statementSubject, s) in graph and (node, ALKKG.statementPredicate, p) in graph
+                assert (node, ALKKG.statementObject, o) in graph
+                assert (node, ALKKG.polarity, ALKKG[claim.polarity]) in graph
+        checked += 1
+    assert checked >= 10
+
+
+def test_the_expressed_driver_is_the_activated_or_fusion_protein_not_the_normal_receptor(artifacts: Artifacts) -> None:
+    objects = {_spo(artifacts, f"s02-{kind}-expresses-alk-driver")[2]
+               for kind in ("mutation", "amplification", "rearrangement")}
+    assert objects == {ALKKGE["activated-ALK-protein"], ALKKGE["ALK-fusion-protein"]}
+    assert _spo(artifacts, "s02-rearrangement-expresses-alk-driver")[2] == ALKKGE["ALK-fusion-protein"]
+    inferred = artifacts.inferred
+    drivers = set(inferred.subjects(RDF.type, ALKKG.OncogenicDriver))
+    assert drivers == {ALKKGE["activated-ALK-protein"], ALKKGE["ALK-fusion-protein"]}
+    assert (ALKKGE["ALK-fusion-gene"], ALKKG.encodes, ALKKGE["ALK-fusion-protein"]) in inferred
+
+
+def test_the_class_claim_keeps_its_class_and_its_example(artifacts: Artifacts) -> None:
+    assert _spo(artifacts, "s03-tumor-sensitive-to-alk-inhibitors") == (
+        ALKKGE["ALK-rearranged-tumor"], ALKKG.sensitiveTo, ALKKGE["ALK-inhibitors"])
+    assert (ALKKGE.crizotinib, ALKKG.memberOfDrugClass, ALKKGE["ALK-inhibitors"]) in artifacts.flat
+    assert (ALKKGE["ALK-rearranged-tumor"], ALKKG.sensitiveTo, ALKKGE.crizotinib) not in artifacts.inferred
+
+
+def test_every_curated_mention_is_a_web_annotation_at_its_offsets(artifacts: Artifacts) -> None:
+    flat = artifacts.flat
+    seen = 0
+    for compiled in artifacts.documents:
+        for item in compiled.located:
+            iri = claim_iri(compiled.curation.document, item.claim.id)
+            mentions = sorted(flat.objects(iri, ALKKG.hasMention), key=str)
+            assert len(mentions) == len(item.mention_spans), item.claim.id
+            for mention, (start, end, entity) in zip(mentions, item.mention_spans, strict=True):
+                assert flat.value(mention, OA.hasBody) == ALKKGE[entity]
+                assert flat.value(mention, OA.motivatedBy) == OA.identifying
+                target = flat.value(mention, OA.hasTarget)
+                selectors = set(flat.objects(target, OA.hasSelector))
+                exact = {str(flat.value(s, OA.exact)) for s in selectors if flat.value(s, OA.exact)}
+                offsets = {(flat.value(s, OA.start).toPython(), flat.value(s, OA.end).toPython())
+                           for s in selectors if flat.value(s, OA.start) is not None}
+                assert exact == {compiled.text[start:end]} and offsets == {(start, end)}
+                seen += 1
+    assert seen == sum(len(c.mentions) for c in _claims(artifacts)) >= 2

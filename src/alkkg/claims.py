@@ -362,7 +362,21 @@ class _Compiler:
             g.add((hypothesis, ALKKG.hypothesisObject, obj))
             g.add((hypothesis, ALKKG.modality, ALKKG[claim.modality]))
             g.add((hypothesis, ALKKG.polarity, ALKKG[claim.polarity]))
-        elif claim.polarity == "negated":
+            self.qualifiers(claim, hypothesis, g)
+            return g, subject, predicate, obj
+        if claim.qualifiers and claim.measurement is None:
+            # The triple below says less than the source: the qualified statement says it with the
+            # words that restrict or grade it, in the same (plain) graph. A measurement node already
+            # carries its context.
+            statement = qualified_statement_iri(iri)
+            g.add((statement, RDF.type, ALKKG.QualifiedStatement))
+            g.add((statement, RDFS.label, _en(f"Qualified statement: {claim.statement}")))
+            g.add((statement, ALKKG.statementSubject, subject))
+            g.add((statement, ALKKG.statementPredicate, predicate))
+            g.add((statement, ALKKG.statementObject, obj))
+            g.add((statement, ALKKG.polarity, ALKKG[claim.polarity]))
+            self.qualifiers(claim, statement, g)
+        if claim.polarity == "negated":
             if predicate == RDF.type:
                 raise _fail(self.curation, claim, "a negated class membership is not supported; "
                                                    "use an object property predicate")
@@ -374,6 +388,10 @@ class _Compiler:
         else:
             g.add((subject, predicate, obj))
         return g, subject, predicate, obj
+
+    def qualifiers(self, claim: Claim, node: URIRef, g: Graph) -> None:
+        for key, name in claim.qualifiers:
+            g.add((node, QUALIFIER_PROPERTIES[key], self.qualifier(claim, key, name)))
 
     def measurement(self, claim: Claim, m: Measurement, node: URIRef, subject: URIRef, g: Graph) -> None:
         """The measurement node, with its values and everything that sets what it measures."""
@@ -422,10 +440,11 @@ class _Compiler:
         g.add((iri, ALKKG.modality, ALKKG[claim.modality]))
         g.add((iri, ALKKG.quote, Literal(claim.quote)))
         g.add((iri, ALKKG.inSentence, self.sentence_iri(claim.sentence)))
-        for key, name in claim.qualifiers:
-            g.add((iri, QUALIFIER_PROPERTIES[key], self.qualifier(claim, key, name)))
+        self.qualifiers(claim, iri, g)
         if claim.modality != "stated":
             g.add((iri, ALKKG.statesHypothesis, hypothesis_iri(iri)))
+        elif claim.qualifiers and claim.measurement is None:
+            g.add((iri, ALKKG.hasQualifiedStatement, qualified_statement_iri(iri)))
         for name in claim.evidence:
             g.add((iri, ALKKG.hasEvidenceType, self.entity(claim, name, "evidence")))
         for number in claim.cites:
@@ -436,32 +455,53 @@ class _Compiler:
         g.add((iri, PROV.wasQuotedFrom, self.doc))
         g.add((iri, PROV.wasGeneratedBy, self.activity))
         g.add((iri, DCTERMS.license, URIRef(self.document.license)))
-        annotation, target = URIRef(f"{iri}-annotation"), URIRef(f"{iri}-target")
-        quote_selector, position = URIRef(f"{iri}-quote-selector"), URIRef(f"{iri}-position-selector")
+        self.anchor(g, URIRef(f"{iri}-annotation"), iri, OA.describing, item.start, item.end,
+                    (f"Evidence span of claim {claim.id}", f"The quoted span of claim {claim.id}",
+                     f"Quote of claim {claim.id}", f"claim {claim.id}"))
+        for number, (start, end, name) in enumerate(item.mention_spans, 1):
+            # A mention names the entity a phrase of the quote stands for ("IGF-1 receptor").
+            mention = URIRef(f"{iri}-mention-{number}")
+            g.add((iri, ALKKG.hasMention, mention))
+            self.anchor(g, mention, self.entity(claim, name, "mention entity"), OA.identifying, start, end,
+                        (f"Mention {number} of claim {claim.id}", f"The span of mention {number} of claim {claim.id}",
+                         f"Mention {number} of claim {claim.id}", f"mention {number} of claim {claim.id}"))
+        return g
+
+    def anchor(self, g: Graph, annotation: URIRef, body: URIRef, motivation: URIRef, start: int, end: int,
+               labels: tuple[str, str, str, str]) -> None:
+        """A Web Annotation tying *body* to the characters *start*-*end* of the source text."""
+        target = URIRef(f"{annotation.removesuffix('-annotation')}-target")
+        quote_selector = URIRef(f"{annotation.removesuffix('-annotation')}-quote-selector")
+        position = URIRef(f"{annotation.removesuffix('-annotation')}-position-selector")
+        exact = self.text[start:end]
+        annotation_label, target_label, quote_label, position_label = labels
         g.add((annotation, RDF.type, OA.Annotation))
-        g.add((annotation, RDFS.label, _en(f"Evidence span of claim {claim.id}")))
-        g.add((annotation, OA.hasBody, iri))
+        g.add((annotation, RDFS.label, _en(annotation_label)))
+        g.add((annotation, OA.hasBody, body))
         g.add((annotation, OA.hasTarget, target))
-        g.add((annotation, OA.motivatedBy, OA.describing))
+        g.add((annotation, OA.motivatedBy, motivation))
         g.add((target, RDF.type, OA.SpecificResource))
-        g.add((target, RDFS.label, _en(f"The quoted span of claim {claim.id} in the text of {self.document.id}")))
+        g.add((target, RDFS.label, _en(f"{target_label} in the text of {self.document.id}")))
         g.add((target, OA.hasSource, self.source_text))
         g.add((target, OA.hasSelector, quote_selector))
         g.add((target, OA.hasSelector, position))
         g.add((quote_selector, RDF.type, OA.TextQuoteSelector))
-        g.add((quote_selector, RDFS.label, _en(f"Quote of claim {claim.id}: {claim.quote}")))
-        g.add((quote_selector, OA.exact, Literal(claim.quote)))
-        g.add((quote_selector, OA.prefix, Literal(self.text[max(0, item.start - CONTEXT_CHARS):item.start])))
-        g.add((quote_selector, OA.suffix, Literal(self.text[item.end:item.end + CONTEXT_CHARS])))
+        g.add((quote_selector, RDFS.label, _en(f"{quote_label}: {exact}")))
+        g.add((quote_selector, OA.exact, Literal(exact)))
+        g.add((quote_selector, OA.prefix, Literal(self.text[max(0, start - CONTEXT_CHARS):start])))
+        g.add((quote_selector, OA.suffix, Literal(self.text[end:end + CONTEXT_CHARS])))
         g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, RDFS.label, _en(f"Characters {item.start}-{item.end} of {self.document.id}: claim {claim.id}")))
-        g.add((position, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger)))
-        g.add((position, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)))
-        return g
+        g.add((position, RDFS.label, _en(f"Characters {start}-{end} of {self.document.id}: {position_label}")))
+        g.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+        g.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
 
 
 def hypothesis_iri(claim: URIRef) -> URIRef:
     return URIRef(f"{claim}-hypothesis")
+
+
+def qualified_statement_iri(claim: URIRef) -> URIRef:
+    return URIRef(f"{claim}-statement")
 
 
 def _amount(m: Measurement) -> str:
