@@ -37,6 +37,13 @@ from alkkg.validation import load_shapes, validate  # noqa: E402
 DOC = ROOT / "assertions" / "shaw-2014"
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes shared values out in full: curation files refuse YAML anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def synthetic_corpus(copies: int, folder: Path) -> int:
     """Write a document whose body is the excerpt's sentences 2-13 repeated *copies* times."""
     text = read_source(DOC / "source.txt")
@@ -64,7 +71,7 @@ def synthetic_corpus(copies: int, folder: Path) -> int:
     (folder / "source.txt").write_text("".join(parts).rstrip(" "))
     (folder / "document.yaml").write_text((DOC / "document.yaml").read_text())
     data["claims"] = claims
-    (folder / "claims.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    (folder / "claims.yaml").write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False))
     return len(claims)
 
 

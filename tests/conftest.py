@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_SOURCE = ROOT.parent / "shared" / "source" / "shaw-2014-nejm-introduction.txt"
 RELEASE_DATE = "2026-11-28"
 
+# Builds of project copies (CLI tests, subprocesses) share one reasoner/shapes cache: its entries
+# are keyed by content (tests/test_cache.py checks hits, misses and same bytes). The session build
+# below runs HermiT itself.
+os.environ.setdefault("ALKKG_CACHE_DIR", str(ROOT / ".alkkg-cache"))
+
 
 @pytest.fixture(scope="session")
 def project() -> Project:
@@ -22,7 +28,7 @@ def project() -> Project:
 
 @pytest.fixture(scope="session")
 def artifacts(project: Project) -> Artifacts:
-    return assemble(project, load_release(RELEASE_DATE))
+    return assemble(project, load_release(RELEASE_DATE), cache=False)  # the suite always runs HermiT
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +50,6 @@ def project_copy(tmp_path: Path) -> Path:
 # ------------------------------------------------------------------------------------ network guard
 
 import importlib.util  # noqa: E402
-import os  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 

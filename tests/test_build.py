@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import OWL, BNode, Dataset, Graph, URIRef
+from rdflib import OWL, RDFS, BNode, Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS
 
 from alkkg import rdfio
 from alkkg.claims import compile_document
@@ -103,7 +104,7 @@ def test_no_unlabelled_blank_nodes_in_claim_data(artifacts: Artifacts) -> None:
     from rdflib import OWL, RDF
 
     for compiled in artifacts.documents:
-        for s, p, o in compiled.flat:
+        for s, _, _ in compiled.flat:
             if isinstance(s, BNode):
                 assert (s, RDF.type, OWL.NegativePropertyAssertion) in compiled.flat
 
@@ -116,3 +117,46 @@ def test_void_describes_the_release(built: Path) -> None:
     dumps = {str(o).rsplit("/", 1)[-1] for o in void.objects(dataset, URIRef("http://rdfs.org/ns/void#dataDump"))}
     assert {"alkkg.ttl", "alkkg.trig", "alkkg.nq", "alkkg.jsonld", "alkkg-ontology.owl"} <= dumps
     assert all((built / name).is_file() for name in dumps)
+
+
+def test_void_says_which_named_graph_holds_what(built: Path) -> None:
+    """void:subset per kind of graph of alkkg.trig/alkkg.nq: the ontology graph (sd:name its
+    versionIRI) and the nanopublications, one subset per part; sizes as counted in alkkg.nq."""
+    void = Graph().parse(built / "void.ttl", format="turtle")
+    voidns, sd = "http://rdfs.org/ns/void#", "http://www.w3.org/ns/sparql-service-description#"
+    dataset = URIRef("https://w3id.org/alkkg/dataset")
+    ontology, nanopubs = (URIRef(f"https://w3id.org/alkkg/dataset/{name}") for name in ("ontology-graph", "nanopublications"))
+    assert set(void.objects(dataset, URIRef(voidns + "subset"))) == {ontology, nanopubs}
+    version = load_release(RELEASE_DATE).version_iri
+    assert void.value(ontology, URIRef(sd + "name")) == URIRef(version)
+    quads = Dataset()
+    quads.parse(built / "alkkg.nq", format="nquads")
+    sizes = {str(g.identifier): len(g) for g in quads.graphs() if len(g)}
+    triples = URIRef(voidns + "triples")
+    assert int(void.value(ontology, triples)) == sizes[version]
+    assert int(void.value(nanopubs, triples)) == sum(sizes.values()) - sizes[version]
+    parts = set(void.objects(nanopubs, URIRef(voidns + "subset")))
+    assert {str(p).rsplit("/", 1)[1] for p in parts} == {"Head", "assertion", "provenance", "pubinfo"}
+    for part in parts:
+        suffix = "#" + str(part).rsplit("/", 1)[1]
+        assert int(void.value(part, triples)) == sum(n for g, n in sizes.items() if g.endswith(suffix))
+    descriptions = {str(void.value(d, RDFS.label)): str(void.value(d, DCTERMS.description))
+                    for d in void.objects(dataset, URIRef(voidns + "dataDump"))}
+    assert "ontology" in descriptions["alkkg.trig"] and "versionIRI" in descriptions["alkkg.trig"]
+    assert "ontology" in descriptions["alkkg.nq"]
+
+
+def test_ontology_owl_opens_with_its_header(built: Path) -> None:
+    """The owl:Ontology description comes first, its rdf:type first: streaming OWL readers
+    (py-horned-owl) keep the versionIRI only then."""
+    text = (built / "alkkg-ontology.owl").read_text(encoding="utf-8")
+    first = text.split("\n>\n", 1)[1].splitlines()[:2]
+    assert first == ['  <rdf:Description rdf:about="https://w3id.org/alkkg/ontology">',
+                     '    <rdf:type rdf:resource="http://www.w3.org/2002/07/owl#Ontology"/>']
+
+
+def test_py_horned_owl_reads_the_version_iri(built: Path) -> None:
+    import pyhornedowl  # in the test extras
+    ontology = pyhornedowl.open_ontology_from_file(str(built / "alkkg-ontology.owl"), "rdf")
+    assert str(ontology.get_iri()) == "https://w3id.org/alkkg/ontology"
+    assert str(ontology.get_version_iri()) == load_release(RELEASE_DATE).version_iri

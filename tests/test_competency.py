@@ -280,7 +280,7 @@ def test_no_resistance_to_ceritinib_is_claimed(run: Runner) -> None:
 def test_describe_crizotinib_shows_it_as_comparator(run: Runner) -> None:
     header = golden("describe-entity")[0]
     rows = _both(run, "describe-entity", {"entity": "alkkge:crizotinib"})
-    pairs = set(zip(_column(rows, header, "role"), _column(rows, header, "claim")))
+    pairs = set(zip(_column(rows, header, "role"), _column(rows, header, "claim"), strict=True))
     assert ("alkkg:comparedWith", "alkkgc:shaw-2014-s10-ceritinib-20-fold-more-potent") in pairs
     assert ("alkkg:claimSubject", "alkkgc:shaw-2014-s11-crizotinib-inhibits-met") in pairs
     assert set(_column(rows, header, "entity")) == {"alkkge:crizotinib"}

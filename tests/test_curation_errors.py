@@ -56,7 +56,8 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     ({"sentence": 10}, "id says sentence 9 but 'sentence' is 10"),
     ({"cites": ["21"]}, "'cites' must list reference numbers"),
     ({"rests_on": ["s99-nothing"]}, "rests_on names 's99-nothing'"),
-    ({"measurement": {"type": "RelativePotency", "unit": "fold", "value": 20, "direction": "increase"}}, "give either 'object' or 'measurement'"),
+    ({"measurement": {"type": "RelativePotency", "unit": "fold", "value": 20, "direction": "increase"}},
+     "give either 'object' or 'measurement'"),
 ])
 def test_bad_field_is_named_with_claim_id(tmp_path: Path, change: dict, expected: str) -> None:
     message = _error(tmp_path, [{**GOOD, **change}])

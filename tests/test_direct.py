@@ -50,7 +50,7 @@ def test_no_claim_node_is_needed(query: queries.NamedQuery) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("name", NAMES)
-def test_direct_query_matches_golden(run: Runner, name: str, engine: str) -> None:
+def test_direct_query_matches_golden(run: Runner, name: str, engine: str) -> None:  # noqa: F811 - the fixture
     got = run(queries.find_query(name, FOLDER), engine)
     expected = golden(name)
     assert got == expected, (f"direct/{name} on {engine} differs from expected/{name}.csv; review the change "

@@ -193,7 +193,7 @@ def named_shapes(g: Graph) -> dict[str, tuple[str, str]]:
             named[_local(node)] = (severity, _path(g, g.value(node, SH.path)))
         elif any((node, t, None) in g for t in TARGETS) and any((node, p, None) in g for p in NODE_LEVEL):
             named[_local(node)] = (severity, "*" if (node, SH.closed, None) in g else "")
-    for name, (severity, path) in list(named.items()):
+    for name, (severity, _) in list(named.items()):
         select = g.value(SHAPE[name], SH.select)
         if select is not None and "?path" in str(select):
             named[name] = (severity, "*")      # the SPARQL constraint reports the property it checks
@@ -237,7 +237,7 @@ def found() -> dict[Path, list[Result]]:
     """The results of every fixture (base.ttl alone under its own path), validated in one go."""
     paths = [FIXTURES / "base.ttl", *VALID, *INVALID]
     graphs = [Graph().parse(paths[0]), *(fixture_graph(p) for p in paths[1:])]
-    return dict(zip(paths, run_all(graphs)))
+    return dict(zip(paths, run_all(graphs), strict=True))
 
 
 def test_base_conforms_without_warnings(found: dict[Path, list[Result]]) -> None:

@@ -24,6 +24,7 @@ installs Virtuoso first. Without ``virtuoso-t`` the tests are skipped, saying so
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -196,6 +197,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     refused by either fails its test."""
     server_path, isql = executables()
     if server_path is None:
+        if os.environ.get("ALKKG_REQUIRE_TOOLS"):
+            pytest.fail("virtuoso-t is not installed, and .ci/run requires it (apt-get install virtuoso-opensource-7-bin)")
         pytest.skip("virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin; .ci/run does)")
     if isql is None:
         pytest.fail("virtuoso-t is installed but not its isql (isql-vt), which loads the data", pytrace=False)

@@ -340,7 +340,7 @@ class _Compiler:
     # -- claims ---------------------------------------------------------------------------------
     def assertion(self, item: LocatedClaim, iri: URIRef) -> tuple[Graph, URIRef, URIRef, URIRef]:
         """The formal content of a claim, with its resolved subject, predicate and object."""
-        claim, g = item.claim, new_graph()
+        claim, g = item.claim, _part()
         subject = self.entity(claim, claim.subject, "subject")
         predicate = self.predicate(claim)
         if claim.measurement is not None:
@@ -428,7 +428,7 @@ class _Compiler:
             g.add((node, IS_ABOUT, self.entity(claim, name, "measurement 'about'")))
 
     def claim_node(self, item: LocatedClaim, iri: URIRef, spo: tuple[URIRef, URIRef, URIRef]) -> Graph:
-        claim, g = item.claim, new_graph()
+        claim, g = item.claim, _part()
         subject, predicate, obj = spo
         g.add((iri, RDF.type, ALKKG.Claim))
         g.add((iri, RDFS.label, _en(f"{self.document.id} {claim.id}")))
@@ -496,6 +496,12 @@ class _Compiler:
         g.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
 
 
+def _part() -> Graph:
+    """A graph for one claim's triples: binding the project's prefixes costs more than its triples,
+    and only the graphs that are serialised need them."""
+    return Graph(bind_namespaces="none")
+
+
 def hypothesis_iri(claim: URIRef) -> URIRef:
     return URIRef(f"{claim}-hypothesis")
 
@@ -551,7 +557,10 @@ def compile_document(curation: Curation, text: str, ontology: Graph, release_dat
         iri = claim_iri(curation.document, item.claim.id)
         assertion, subject, predicate, obj = compiler.assertion(item, iri)
         node = compiler.claim_node(item, iri, (subject, predicate, obj))
-        claim_graphs[item.claim.id] = assertion + node
+        claim_graph = _part()
+        claim_graph += assertion
+        claim_graph += node
+        claim_graphs[item.claim.id] = claim_graph
         _add_nanopub(nanopubs, compiler, item.claim.id, assertion, (iri, node))
     return CompiledDocument(curation, text, sentences, located, nanopubs, document_graph, claim_graphs)
 

@@ -64,16 +64,18 @@ def main(debug: bool) -> None:
 @click.option("--check", is_flag=True, help="Rebuild in a temporary folder; fail, naming each file, if build/ differs.")
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from here).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(release_date: str | None, out: Path | None, check: bool, project: Path | None, quiet: bool) -> None:
+@click.option("--no-cache", is_flag=True, help="Run the reasoner even when .alkkg-cache/ holds its result for this input.")
+def build(release_date: str | None, out: Path | None, check: bool, project: Path | None, quiet: bool,
+          no_cache: bool) -> None:
     """Build every artifact into build/ (atomically: a failed build changes nothing)."""
     from . import pipeline
 
     log = (lambda _m: None) if quiet else (lambda m: click.echo(f"  {m}", err=True))
     if check:
-        names = pipeline.check(project, release_date=release_date, log=log)
+        names = pipeline.check(project, release_date=release_date, log=log, cache=not no_cache)
         click.echo(f"build/ is up to date ({len(names)} files identical)")
     else:
-        artifacts = pipeline.build(project, release_date=release_date, out=out, log=log)
+        artifacts = pipeline.build(project, release_date=release_date, out=out, log=log, cache=not no_cache)
         claims = sum(len(d.located) for d in artifacts.documents)
         click.echo(f"built {len(artifacts.files)} files: {claims} claims, "
                    f"{len(artifacts.flat)} triples, release {artifacts.release.release_date}")
@@ -228,6 +230,24 @@ def query(name: str | None, fmt: str, params: tuple[str, ...], list_only: bool, 
 
 
 @main.command()
+@click.option("--claims", "n_claims", type=click.IntRange(min=1, max=10_000_000), required=True, metavar="N",
+              help="Exactly this many claims, over documents of 10-60 claims each.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="A new or empty folder for the synthetic project.")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same N and seed give the same bytes.")
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path),
+              help="Project whose ontology, shapes and queries are copied (default: found from here).")
+def synth(n_claims: int, out: Path, seed: int, project: Path | None) -> None:
+    """Write a synthetic, buildable benchmark project of N claims into OUT (placeholder data, never real)."""
+    from .pipeline import find_project
+    from .synth import synthesise
+
+    summary = synthesise(n_claims, out, seed=seed, project=find_project(project),
+                         log=lambda m: click.echo(f"  {m}", err=True))
+    click.echo(summary.text(), nl=False)
+
+
+@main.command()
 @click.argument("documents", nargs=-1)
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from here).")
 def pin(documents: tuple[str, ...], project: Path | None) -> None:
@@ -250,3 +270,29 @@ def pin(documents: tuple[str, ...], project: Path | None) -> None:
     for folder in folders:
         result = pin_document(folder)
         click.echo(f"{folder.name}: pinned sha256 {result.text_sha256} ({len(result.sentence_sha256)} sentences)")
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="Port to listen on (0: a free port, printed).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; a non-loopback address needs --public.")
+@click.option("--public", is_flag=True, help="Allow a non-loopback --host: anyone who can reach it can read and query.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="The build folder to serve (default: the project's build/).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=QUERY_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop a SPARQL query after this many seconds (answer 503).")
+@click.option("--max-memory", type=click.IntRange(min=64), default=MAX_MEMORY_MB, show_default=True, metavar="MB",
+              help="Stop a SPARQL query that needs more memory than this (answer 503).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not log requests.")
+def serve(port: int, host: str, public: bool, out: Path | None, timeout: float, max_memory: int, quiet: bool) -> None:
+    """Serve build/ on this machine: pages by content negotiation, the release files, a read-only SPARQL endpoint."""
+    from . import serve as server
+
+    if out is None:
+        from .pipeline import find_project
+
+        out = find_project().build
+    server.check_host(host, allow_public=public)  # before loading anything
+    server.serve(out, host, port, query_timeout=timeout, max_memory_mb=max_memory, allow_public=public,
+                 announce=click.echo, log=None if quiet else (lambda m: click.echo(m, err=True)))

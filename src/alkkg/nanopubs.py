@@ -1,20 +1,29 @@
-"""Well-formedness of the nanopublications (https://nanopub.net/guidelines/working_draft/)."""
+"""Well-formedness of the nanopublications (https://nanopub.net/guidelines/working_draft/), and
+the release dataset that holds them beside the ontology graph."""
 
 from __future__ import annotations
 
-from rdflib import RDF, Dataset, Graph
+from collections.abc import Collection, Mapping
+
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from .errors import ValidationError
-from .prefixes import NP, compress
+from .prefixes import NP, compress, new_dataset
 
 _PARTS = (NP.hasAssertion, NP.hasProvenance, NP.hasPublicationInfo)
 
 
-def nanopublication_problems(dataset: Dataset) -> list[str]:
-    """Every way *dataset* breaks the nanopublication rules, one line each (empty when well-formed)."""
+def nanopublication_problems(dataset: Dataset, other_graphs: Collection[Node] = ()) -> list[str]:
+    """Every way *dataset* breaks the nanopublication rules, one line each (empty when well-formed).
+
+    *other_graphs* names the graphs that are known not to be nanopublication parts (the release's
+    ontology graph): they are set aside, but must not be claimed by a nanopublication either.
+    Every other graph must be one of the four graphs of exactly one nanopublication.
+    """
     problems: list[str] = []
-    graphs: dict[Node, Graph] = {g.identifier: g for g in dataset.graphs() if len(g)}
+    others = set(other_graphs)
+    graphs: dict[Node, Graph] = {g.identifier: g for g in dataset.graphs() if len(g) and g.identifier not in others}
     default = dataset.default_graph.identifier
     if default in graphs:
         problems.append(f"{len(graphs[default])} triple(s) outside any nanopublication graph")
@@ -34,7 +43,9 @@ def nanopublication_problems(dataset: Dataset) -> list[str]:
         if len(set(members)) != len(members):
             problems.append(f"{name}: its graphs are not four distinct graphs")
         for graph in members:
-            if graph not in graphs:
+            if graph in others:
+                problems.append(f"{name}: graph {compress(str(graph))} is not a nanopublication graph")
+            elif graph not in graphs:
                 problems.append(f"{name}: graph {compress(str(graph))} is empty or missing")
             elif graph in owner and owner[graph] != name:
                 problems.append(f"{name}: graph {compress(str(graph))} also belongs to {owner[graph]}")
@@ -51,8 +62,28 @@ def nanopublication_problems(dataset: Dataset) -> list[str]:
     return problems
 
 
-def check_nanopublications(dataset: Dataset) -> None:
-    """Raise ValidationError listing every problem, if any."""
-    problems = nanopublication_problems(dataset)
+def check_nanopublications(dataset: Dataset, other_graphs: Collection[Node] = ()) -> None:
+    """Raise ValidationError listing every problem, if any (*other_graphs*: see nanopublication_problems)."""
+    problems = nanopublication_problems(dataset, other_graphs)
     if problems:
         raise ValidationError("the nanopublications are not well-formed:\n  " + "\n  ".join(problems))
+
+
+def release_dataset(nanopubs: Dataset, graphs: Mapping[URIRef, Graph]) -> Dataset:
+    """The nanopublications plus each of *graphs* as a named graph: the complete release as quads.
+
+    The release puts the ontology in the graph named by its versionIRI, so that a quad store
+    loaded with ``alkkg.nq`` (or ``alkkg.trig``) alone holds the ontology and every nanopublication.
+    A graph name already used by the nanopublications is refused (ValidationError).
+    """
+    dataset = new_dataset()
+    for quad in nanopubs.quads((None, None, None, None)):
+        dataset.add(quad)  # type: ignore[arg-type]
+    used = {g.identifier for g in nanopubs.graphs() if len(g)}
+    for name, graph in graphs.items():
+        if name in used:
+            raise ValidationError(f"graph {compress(str(name))} is both a nanopublication graph and a release graph")
+        target = dataset.graph(name)
+        for triple in graph:
+            target.add(triple)
+    return dataset

@@ -14,22 +14,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 
 from . import outdir, rdfio
 from .claims import CompiledDocument, compile_document
 from .coverage import Coverage, compute_coverage, report_json, report_markdown
 from .curation import load_curation
 from .errors import BuildCheckError, CurationError, InputError, ValidationError
-from .nanopubs import check_nanopublications
+from .nanopubs import check_nanopublications, release_dataset
 from .ontology import load_ontology
 from .pinning import check_pin
 from .prefixes import compress, new_dataset, new_graph
-from .quality import fail_on_errors, load_checks, report_tsv, run_checks
+from .quality import Row, fail_on_errors, load_checks, report_tsv, run_checks
+from .cache import CACHE_FOLDER, StageCache, dataset_digest, digest_text, graph_digest
 from .reasoning import reason
 from .release import Release, load_release
 from .source import read_source
-from .validation import load_shapes, validate
+from .queries import NamedQuery, list_queries
+from .validation import ValidationReport, load_shapes, validate
 from .void import describe
 
 Log = Callable[[str], None]
@@ -99,8 +101,12 @@ def _quiet(_: str) -> None:
     return None
 
 
-def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts:
-    """Run every stage in memory; raise an AlkkgError at the first failure."""
+def assemble(project: Project, release: Release, log: Log = _quiet, *, cache: bool = True) -> Artifacts:
+    """Run every stage in memory; raise an AlkkgError at the first failure.
+
+    With *cache*, the reasoner's result is read from ``.alkkg-cache/`` when its exact input was
+    reasoned before (:mod:`alkkg.cache`); the output is the same bytes either way.
+    """
     log("ontology: load and stamp release")
     ontology = load_ontology(project.ontology, release)
     log("ontology: quality checks")
@@ -135,7 +141,11 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
         base += compiled.document_graph
         for claim_id, graph in compiled.claim_graphs.items():
             parts[f"{compiled.curation.document.id}/{claim_id}"] = graph
-    result = reason(base, parts)
+    stage_cache = StageCache(cache_folder(project) if cache else None)
+    result = reason(base, parts, stage_cache)
+    if stage_cache.hits:
+        log("reasoning: unchanged input, result read from .alkkg-cache/")
+    hits = stage_cache.hits
     inferred = new_graph()
     inferred += flat
     inferred += result.inferred
@@ -143,34 +153,79 @@ def assemble(project: Project, release: Release, log: Log = _quiet) -> Artifacts
     log("validation: nanopublication structure")
     check_nanopublications(nanopubs)
     log("validation: SHACL shapes")
-    report = validate(flat, load_shapes(project.shapes))
+    report = validate(flat, load_shapes(project.shapes), cache=stage_cache)
+    if stage_cache.hits > hits:
+        log("validation: unchanged data and shapes, report read from .alkkg-cache/")
     if not report.conforms(allow_warnings=True):
         raise ValidationError(f"the data does not conform to the shapes:\n{report.text()}")
 
-    log("exports: serialising")
     artifacts = Artifacts(release, ontology, flat, inferred, documents, coverages)
+    # the complete release as quads: every nanopublication (the document description is one),
+    # plus the ontology in the graph named by its versionIRI
+    ontology_graph = URIRef(release.version_iri)
+    complete = release_dataset(nanopubs, {ontology_graph: ontology})
+    check_nanopublications(complete, other_graphs={ontology_graph})
+    queries = list_queries(project.competency)
+    key = _render_key(complete, inferred, report.text(), report_tsv(qc_rows),
+                      report_json(coverages), release, queries) if cache else ""
+    stored = stage_cache.get("render", key) if cache else None
+    if stored is not None:
+        log("exports, docs and site: unchanged inputs, read from the cache")
+        artifacts.files.update(json.loads(stored))
+    else:
+        artifacts.files.update(_render(artifacts, complete, report, qc_rows, result.inferred, queries, log))
+        if cache:
+            stage_cache.put("render", key, json.dumps(artifacts.files, sort_keys=True))
     files = artifacts.files
-    files["alkkg.ttl"] = rdfio.turtle(flat)
-    files["alkkg.jsonld"] = rdfio.jsonld(flat)
-    files["alkkg-ontology.ttl"] = rdfio.turtle(ontology)
-    files["alkkg-ontology.owl"] = rdfio.rdfxml(ontology)
-    files["alkkg-inferred.ttl"] = rdfio.turtle(inferred)
-    files["alkkg.trig"] = rdfio.trig(nanopubs)
-    files["alkkg.nq"] = rdfio.nquads(nanopubs)
-    files["reports/qc-report.tsv"] = report_tsv(qc_rows)
-    files["reports/validation-report.ttl"] = rdfio.turtle(report.graph, canon=True)
-    files["reports/validation-report.txt"] = report.text()
-    files["reports/reasoning.tsv"] = _reasoning_tsv(result.inferred)
-    files["coverage.md"] = report_markdown(coverages)
-    files["coverage.json"] = report_json(coverages)
-    claim_count = sum(len(d.located) for d in documents)
-    files["void.ttl"] = rdfio.turtle(describe(release, flat, claim_count, sorted(files)))
+    files["MANIFEST.json"] = _manifest(files, release)
+    return artifacts
+
+
+def _render(artifacts: Artifacts, complete: Dataset, report: ValidationReport, qc_rows: list[Row],
+            reasoned: Graph, queries: list[NamedQuery], log: Log) -> dict[str, str]:
+    """Every file of the release except the manifest: exports, reports, docs and site."""
+    release, flat, ontology = artifacts.release, artifacts.flat, artifacts.ontology
+    log("exports: serialising")
+    files = {"alkkg.ttl": rdfio.turtle(flat), "alkkg.jsonld": rdfio.jsonld(flat),
+             "alkkg-ontology.ttl": rdfio.turtle(ontology), "alkkg-ontology.owl": rdfio.rdfxml(ontology),
+             "alkkg-inferred.ttl": rdfio.turtle(artifacts.inferred),
+             "alkkg.trig": rdfio.trig(complete), "alkkg.nq": rdfio.nquads(complete),
+             "reports/qc-report.tsv": report_tsv(qc_rows),
+             "reports/validation-report.ttl": rdfio.turtle(report.graph, canon=True),
+             "reports/validation-report.txt": report.text(),
+             "reports/reasoning.tsv": _reasoning_tsv(reasoned),
+             "coverage.md": report_markdown(artifacts.coverage), "coverage.json": report_json(artifacts.coverage)}
+    claim_count = sum(len(d.located) for d in artifacts.documents)
+    files["void.ttl"] = rdfio.turtle(describe(release, flat, claim_count, sorted(files), quads=complete))
     log("docs: ontology reference")
     from .docs import ontology_html
 
     files["docs/index.html"] = ontology_html(files["alkkg-ontology.ttl"])
-    files["MANIFEST.json"] = _manifest(files, release)
-    return artifacts
+    log("site: static linked-data pages")
+    from .site import site_files
+
+    artifacts.files.update(files)  # the site reads the exports it links to
+    files.update(site_files(artifacts, queries))
+    return files
+
+
+def _render_key(complete: Dataset, inferred: Graph, report: str, qc: str, coverage: str,
+                release: Release, queries: list[NamedQuery]) -> str:
+    """Everything the rendered files depend on: the complete dataset and the inferred graph (as
+    canonical RDF), the reports, the release, the competency queries and the package's code."""
+    package = Path(__file__).parent
+    code = "".join(digest_text(p.read_text(encoding="utf-8")) for p in sorted(package.glob("*.py")))
+    parts = [dataset_digest(complete), graph_digest(inferred), digest_text(report), digest_text(qc),
+             digest_text(coverage), release.version, release.release_date, digest_text(code)]
+    parts += [digest_text(f"{q.name}\n{q.text}") for q in queries]
+    return digest_text("render\n" + "\n".join(parts))
+
+
+def cache_folder(project: Project) -> Path:
+    """``.alkkg-cache/`` beside build/, or the folder named by ``ALKKG_CACHE_DIR`` (shared by
+    several checkouts or copies of a project: entries are keyed by content, never by path)."""
+    named = os.environ.get("ALKKG_CACHE_DIR")
+    return Path(named) if named else project.root / CACHE_FOLDER
 
 
 def _reasoning_tsv(inferred: Graph) -> str:
@@ -190,7 +245,8 @@ def write_tree(files: dict[str, str], folder: Path, *, sync: bool = False) -> No
 
 
 def build(project_dir: Path | str | None = None, *, release_date: str | None = None,
-          out: Path | str | None = None, log: Log = _quiet, lock_timeout: float = 600.0) -> Artifacts:
+          out: Path | str | None = None, log: Log = _quiet, lock_timeout: float = 600.0,
+          cache: bool = True) -> Artifacts:
     """Build every artifact into *out* (default ``build/``), atomically.
 
     *out* must be new, empty or an earlier build (see :func:`alkkg.outdir.ensure_safe`): that is
@@ -203,13 +259,14 @@ def build(project_dir: Path | str | None = None, *, release_date: str | None = N
     release = load_release(release_date)
     # absolute but not resolved: a symlinked target must still be seen as a symlink
     target = Path(os.path.abspath(out)) if out else project.build
-    inputs = (project.ontology.parent, project.assertions, project.shapes, project.root / "queries")
+    inputs = (project.ontology.parent, project.assertions, project.shapes, project.root / "queries",
+              project.root / CACHE_FOLDER)
     outdir.ensure_safe(target, project.root, inputs)  # refuse before creating anything beside it
     with outdir.locked(target, timeout=lock_timeout, log=log):
         outdir.recover(target, log)
         outdir.clean_stale_temp()
         outdir.ensure_safe(target, project.root, inputs)  # again: recovery may have restored it
-        artifacts = assemble(project, release, log)
+        artifacts = assemble(project, release, log, cache=cache)
         outdir.ensure_safe(target, project.root, inputs)  # a user may have saved a file there meanwhile
         _swap(artifacts.files, target)
     log(f"wrote {len(artifacts.files)} files to {target}")
@@ -222,11 +279,11 @@ def _swap(files: dict[str, str], target: Path) -> None:
 
 
 def check(project_dir: Path | str | None = None, *, release_date: str | None = None,
-          log: Log = _quiet) -> list[str]:
+          log: Log = _quiet, cache: bool = True) -> list[str]:
     """Rebuild in memory and compare with the committed build; raise BuildCheckError on drift."""
     project = find_project(Path(project_dir) if project_dir else None)
     outdir.clean_stale_temp()
-    artifacts = assemble(project, load_release(release_date), log)
+    artifacts = assemble(project, load_release(release_date), log, cache=cache)
     with outdir.temp_dir("check") as tmp:  # pid-named: a killed check's folder is removed later
         fresh = Path(tmp)
         write_tree(artifacts.files, fresh)

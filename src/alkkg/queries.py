@@ -459,7 +459,7 @@ def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
                 solutions = select(plan.text)
                 names = [v.value for v in solutions.variables]
                 for solution in solutions:
-                    yield {name: _from_ox(solution[name]) for name in names}
+                    yield {name: from_oxigraph(solution[name]) for name in names}
 
             targets = _describe_targets(plan, bindings, rows)
             graphs = _describe_graphs(plan)
@@ -468,19 +468,19 @@ def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
             def lookup(s: Node | None, p: Node | None, o: Node | None) -> Iterator[Triple]:
                 for g in ox_graphs:
                     for quad in store.quads_for_pattern(_to_ox_or_none(s), _to_ox_or_none(p), _to_ox_or_none(o), g):
-                        yield _from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)
+                        yield from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
 
             return QueryResult((), (), "DESCRIBE", triples=tuple(describe(lookup, targets)))
         solutions = select(query.text)
         if isinstance(solutions, ox.QueryBoolean):
             return QueryResult((), (), "ASK", boolean=bool(solutions))
         if isinstance(solutions, ox.QueryTriples):
-            triples = tuple((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in solutions)
+            triples = tuple((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in solutions)
             return QueryResult((), (), "CONSTRUCT", triples=triples)
         variables = tuple(v.value for v in solutions.variables)
         out = []
         for solution in solutions:
-            out.append(tuple(_from_ox(solution[v]) for v in variables))
+            out.append(tuple(from_oxigraph(solution[v]) for v in variables))
     except (AlkkgError, MemoryError):
         raise
     except SyntaxError as exc:
@@ -511,7 +511,7 @@ def _to_ox_or_none(term: Node | None):  # type: ignore[no-untyped-def]
     return _to_ox(term)
 
 
-def _from_ox(term):  # type: ignore[no-untyped-def]
+def from_oxigraph(term):  # type: ignore[no-untyped-def]
     import pyoxigraph as ox
 
     if term is None:

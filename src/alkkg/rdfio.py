@@ -8,6 +8,7 @@ DOCTYPE/ENTITY declarations are refused before any parser sees the document. Out
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import OWL, RDF, Dataset, Graph, URIRef
 from rdflib.util import guess_format
 
 from .errors import ConfinementError, InputError, LimitError, first_line
@@ -243,12 +244,16 @@ def trig(dataset: Dataset) -> str:
 
 
 def rdfxml(graph: Graph) -> str:
-    """RDF/XML (rdflib's flat writer) put in a canonical order.
+    """RDF/XML (rdflib's flat writer) put in a canonical order, the ``owl:Ontology`` header first.
 
     rdflib orders namespace declarations, descriptions and properties by set/dict order, which
     changes with the hash seed. The flat writer emits one ``rdf:Description`` per subject with one
     property element per line, so sorting declarations, descriptions and property lines is safe
     (order carries no meaning in RDF/XML) and makes the bytes stable.
+
+    One exception to the sorted order, for streaming OWL readers (the OWL API, horned-owl): the
+    description of each ``owl:Ontology`` comes first, its ``rdf:type owl:Ontology`` as its first
+    child. py-horned-owl drops an ``owl:versionIRI`` read before the ontology's type.
     """
     text = graph.serialize(format="xml")
     head, _, body = text.partition("\n>\n")
@@ -257,6 +262,7 @@ def rdfxml(graph: Graph) -> str:
     declarations = [line for line in lines if line.lstrip().startswith("xmlns")]
     body = body.removesuffix("</rdf:RDF>\n")
     blocks = re.split(r"\n(?=  <rdf:Description)", "\n" + body.rstrip("\n"))
+    ontologies = {str(s) for s in graph.subjects(RDF.type, OWL.Ontology) if isinstance(s, URIRef)}
     canonical = []
     for block in blocks:
         if not block.strip():
@@ -266,8 +272,24 @@ def rdfxml(graph: Graph) -> str:
         closing = ""
         if properties and properties[-1].endswith("\n  </rdf:Description>"):
             properties[-1], closing = properties[-1].rsplit("\n", 1)
-        canonical.append("\n".join([opening, *sorted(properties), *([closing] if closing else [])]))
-    return "\n".join([*header, *sorted(declarations)]) + "\n>\n" + "\n".join(sorted(canonical)) + "\n</rdf:RDF>\n"
+        about = re.match(r'\s*<rdf:Description rdf:about="([^"]*)"', opening)
+        is_ontology = about is not None and html.unescape(about.group(1)) in ontologies
+        rank = _ontology_type_first if is_ontology else _plain_order
+        canonical.append((0 if is_ontology else 1,
+                          "\n".join([opening, *sorted(properties, key=rank), *([closing] if closing else [])])))
+    return ("\n".join([*header, *sorted(declarations)]) + "\n>\n"
+            + "\n".join(block for _, block in sorted(canonical)) + "\n</rdf:RDF>\n")
+
+
+_OWL_ONTOLOGY_TYPE = f'<rdf:type rdf:resource="{OWL.Ontology}"/>'
+
+
+def _plain_order(line: str) -> tuple[int, str]:
+    return (0, line)
+
+
+def _ontology_type_first(line: str) -> tuple[int, str]:
+    return (0 if line.strip() == _OWL_ONTOLOGY_TYPE else 1, line)
 
 
 def jsonld(graph: Graph) -> str:

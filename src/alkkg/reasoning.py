@@ -34,6 +34,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
+from .cache import StageCache, digest_text, graph_digest
 from .errors import InputError, ReasoningError
 from .prefixes import compress, new_graph
 from .rdfio import ntriples
@@ -190,16 +191,32 @@ def _explain(base: Graph, parts: Mapping[str, Graph]) -> list[str]:
         remaining = remaining[:low]
 
 
-def reason(base: Graph, parts: Mapping[str, Graph]) -> ReasoningResult:
+def _cache_key(graph: Graph) -> str:
+    """What a reasoning result depends on: its input graph, owlready2 (and its HermiT), this code."""
+    import owlready2
+
+    code = digest_text(Path(__file__).read_text(encoding="utf-8"))
+    return digest_text(f"reasoning\n{owlready2.VERSION}\n{code}\n{graph_digest(graph)}")
+
+
+def reason(base: Graph, parts: Mapping[str, Graph], cache: StageCache | None = None) -> ReasoningResult:
     """Check ontology + claims with HermiT; raise ReasoningError naming what conflicts.
 
     *base* is the ontology and document description; *parts* maps each claim id to its triples.
+    With a *cache*, the result of an input graph reasoned before is read back instead (only
+    consistent results are stored).
     """
     _precheck_negations(base, parts)
     graph = new_graph()
     graph += base
     for part in parts.values():
         graph += part
+    key = _cache_key(graph) if cache is not None else ""
+    stored = cache.get("reasoning", key) if cache is not None else None
+    if stored is not None:
+        inferred = new_graph()
+        inferred.parse(data=stored, format="nt")
+        return ReasoningResult(inferred)
     consistent, unsatisfiable, inferred = _run_hermit(graph)
     if not consistent:
         culprits = _explain(base, parts)
@@ -218,6 +235,8 @@ def reason(base: Graph, parts: Mapping[str, Graph]) -> ReasoningResult:
         raise ReasoningError("unsatisfiable classes (equivalent to owl:Nothing): "
                              + ", ".join(compress(c) for c in unsatisfiable)
                              + "; fix their axioms in ontology/alkkg.ttl")
+    if cache is not None:
+        cache.put("reasoning", key, ntriples(inferred))
     return ReasoningResult(inferred)
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
+from .cache import StageCache, digest_text, graph_digest
 from .errors import ConfinementError, InputError, LimitError, QueryError
 from .prefixes import PREFIX_MAP, bind_all, compress, new_graph
-from .rdfio import parse_file
+from .rdfio import ntriples, parse_file
 
 SH = Namespace(PREFIX_MAP["sh"])
 
@@ -119,12 +120,24 @@ def refuse_unsafe_sparql(shapes: Graph, path: Path) -> None:
                                        "it is given: remove the clause")
 
 
-def validate(data: Graph, shapes: Graph, *, shapes_source: str | None = None) -> ValidationReport:
+def validate(data: Graph, shapes: Graph, *, shapes_source: str | None = None,
+             cache: StageCache | None = None) -> ValidationReport:
     """Run *shapes* on *data* (no inference, nothing mixed into the data graph).
 
     *shapes_source* (the shapes folder) is named in the error when the shapes make pyshacl fail.
+    With a *cache*, the report of the same data and shapes validated before is read back.
     """
     import pyshacl
+
+    key = ""
+    if cache is not None:
+        code = digest_text(Path(__file__).read_text(encoding="utf-8"))
+        key = digest_text(f"shacl\n{pyshacl.__version__}\n{code}\n{graph_digest(data)}\n{graph_digest(shapes)}")
+        stored = cache.get("shacl", key)
+        if stored is not None:
+            report = Graph(bind_namespaces="none")
+            report.parse(data=stored, format="nt")
+            return ValidationReport(_findings(report), bind_all(report))
 
     where = f"{shapes_source}: " if shapes_source else ""
     try:
@@ -142,6 +155,8 @@ def validate(data: Graph, shapes: Graph, *, shapes_source: str | None = None) ->
     except Exception as exc:  # pyshacl raises its own types (and plain Python errors) for broken shapes
         raise InputError(f"{where}SHACL validation could not run with these shapes: "
                          f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}; check the shapes") from None
+    if cache is not None:
+        cache.put("shacl", key, ntriples(report_graph))
     return ValidationReport(_findings(report_graph), bind_all(report_graph))
 
 
