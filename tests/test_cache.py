@@ -94,13 +94,16 @@ def test_a_validation_report_is_read_back_for_the_same_data_and_shapes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pyshacl
 
-    from alkkg.validation import load_shapes, validate
+    from alkkg.validation import validate
 
     def shapes() -> Graph:  # fresh each time: pyshacl adds triples to the shapes graph it is given
-        return load_shapes(ROOT / "shapes")
+        return _graph("""
+            @prefix sh: <http://www.w3.org/ns/shacl#> .
+            @prefix ex: <https://example.org/cache/> .
+            ex:Shape a sh:NodeShape ; sh:targetClass ex:Drug ; sh:property ex:Shape-label .
+            ex:Shape-label a sh:PropertyShape ; sh:path ex:label ; sh:minCount 1 .""")
 
-    data = Graph().parse(ROOT / "tests" / "shapes" / "base.ttl")
-    data.parse(ROOT / "tests" / "shapes" / "invalid" / "Claim-label-missing.ttl")
+    data = _graph("@prefix ex: <https://example.org/cache/> . ex:ceritinib a ex:Drug .")
     cache = StageCache(tmp_path)
     cold = validate(data, shapes(), cache=cache)
     assert cold.violations

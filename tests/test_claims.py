@@ -31,10 +31,11 @@ def test_every_quote_is_exact_at_its_offsets(artifacts: Artifacts) -> None:
 
 def test_quote_selector_context_comes_from_the_text(artifacts: Artifacts) -> None:
     compiled = artifacts.documents[0]
+    flat = compiled.flat  # (a property that merges the claim graphs: read it once)
     for item in compiled.located:
         selector = URIRef(f"{CLAIM}{item.claim.id}-quote-selector")
-        prefix = str(compiled.flat.value(selector, OA.prefix))
-        suffix = str(compiled.flat.value(selector, OA.suffix))
+        prefix = str(flat.value(selector, OA.prefix))
+        suffix = str(flat.value(selector, OA.suffix))
         assert compiled.text[item.start - len(prefix):item.start] == prefix
         assert compiled.text[item.end:item.end + len(suffix)] == suffix
 

@@ -64,3 +64,12 @@ def test_blank_node_relabelling_keeps_the_graph(edges: list[tuple[int, int, int]
     assert len(relabelled) == len(graph)
     assert isomorphic(relabelled, graph)
     assert set(relabel_blank_nodes(relabelled)) == set(relabelled), "labels must not depend on input names"
+
+
+def test_blank_node_labels_of_a_list_of_thousands_need_no_recursion() -> None:
+    """An owl:AllDifferent over a corpus' entities is an RDF list thousands of blank nodes deep."""
+    members = " ".join(f"<urn:e{i}>" for i in range(1500))  # deeper than Python's recursion limit
+    text = f"[] a <http://www.w3.org/2002/07/owl#AllDifferent> ; <http://www.w3.org/2002/07/owl#distinctMembers> ( {members} ) ."
+    first = relabel_blank_nodes(Graph().parse(data=text, format="turtle"))
+    again = relabel_blank_nodes(Graph().parse(data=text, format="turtle"))
+    assert len(first) == 2 * 1500 + 2 and set(first) == set(again)

@@ -232,12 +232,32 @@ def _describe(found: list[Result]) -> str:
                      for r in found) or "  (nothing)"
 
 
-@pytest.fixture(scope="module")
-def found() -> dict[Path, list[Result]]:
-    """The results of every fixture (base.ttl alone under its own path), validated in one go."""
+def run_fast(graphs: list[Graph]) -> list[list[Result]]:
+    """The same results from the shapes compiled to SPARQL over Oxigraph (alkkg.fastshacl), which
+    tests/test_fastshacl.py proves equal to pyshacl's on every fixture and mutant (slow set)."""
+    from alkkg import fastshacl
+
+    compiled = fastshacl.compile_shapes(shapes())
+    out = []
+    for graph in graphs:
+        found = []
+        for r in compiled.validate(fastshacl.load_graph(graph)):
+            source = r.source_constraint if isinstance(r.source_constraint, URIRef) else r.source_shape
+            found.append(Result(severity=str(r.severity).rsplit("#", 1)[-1], source=_local(source),
+                                path=_path(shapes(), r.path), focus=r.focus, value=r.value,
+                                component=str(r.component).rsplit("#", 1)[-1], message=r.message))
+        out.append(found)
+    return out
+
+
+@pytest.fixture(scope="module", params=[pytest.param("fastshacl"), pytest.param("pyshacl", marks=pytest.mark.slow)])
+def found(request: pytest.FixtureRequest) -> dict[Path, list[Result]]:
+    """The results of every fixture (base.ttl alone under its own path), validated in one go: by
+    pyshacl, the reference users run (slow set), and by the compiled shapes (default run)."""
     paths = [FIXTURES / "base.ttl", *VALID, *INVALID]
     graphs = [Graph().parse(paths[0]), *(fixture_graph(p) for p in paths[1:])]
-    return dict(zip(paths, run_all(graphs), strict=True))
+    validated = run_fast(graphs) if request.param == "fastshacl" else run_all(graphs)
+    return dict(zip(paths, validated, strict=True))
 
 
 def test_base_conforms_without_warnings(found: dict[Path, list[Result]]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
@@ -23,18 +24,43 @@ def _n3(node: Node) -> str:
 
 
 def _has_cycle(outgoing: dict[BNode, list[tuple[Node, Node]]]) -> bool:
+    """Depth-first, with an explicit stack: an RDF list of thousands of members is that deep."""
     state: dict[BNode, int] = {}  # 1 = on the current path, 2 = done
+    for root in list(outgoing):
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(outgoing.get(root, ())))]
+        while stack:
+            node, children = stack[-1]
+            for _, child in children:
+                if isinstance(child, BNode):
+                    if state.get(child) == 1:
+                        return True
+                    if child not in state:
+                        state[child] = 1
+                        stack.append((child, iter(outgoing.get(child, ()))))
+                        break
+            else:
+                state[node] = 2
+                stack.pop()
+    return False
 
-    def visit(node: BNode) -> bool:
-        state[node] = 1
-        for _, child in outgoing.get(node, ()):
-            if isinstance(child, BNode):
-                if state.get(child) == 1 or (child not in state and visit(child)):
-                    return True
-        state[node] = 2
-        return False
 
-    return any(node not in state and visit(node) for node in list(outgoing))
+def _post_order(start: BNode, children: Callable[[BNode], list[BNode]], compute: Callable[[BNode], str],
+                memo: dict[BNode, str]) -> str:
+    """memo[start] = compute(start), after every node it depends on (acyclic; no recursion)."""
+    stack = [(start, False)]
+    while stack:
+        node, ready = stack.pop()
+        if node in memo:
+            continue
+        if ready:
+            memo[node] = compute(node)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children(node) if child not in memo)
+    return memo[start]
 
 
 def relabel_blank_nodes(graph: Graph) -> Graph:
@@ -59,23 +85,21 @@ def relabel_blank_nodes(graph: Graph) -> Graph:
         return canonical
     content: dict[BNode, str] = {}
 
+    def own_content(node: BNode) -> str:
+        parts = sorted(f"{p.n3()} {content[o] if isinstance(o, BNode) else _n3(o)}" for p, o in outgoing[node])
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
     def subtree(node: BNode) -> str:
-        if node in content:
-            return content[node]
-        parts = sorted(f"{p.n3()} {subtree(o) if isinstance(o, BNode) else _n3(o)}"
-                       for p, o in outgoing[node])
-        content[node] = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-        return content[node]
+        return _post_order(node, lambda n: [o for _, o in outgoing[n] if isinstance(o, BNode)], own_content, content)
 
     labels: dict[BNode, str] = {}
 
+    def own_label(node: BNode) -> str:
+        where = sorted(f"{labels[s] if isinstance(s, BNode) else _n3(s)} {p.n3()}" for s, p in parents[node])
+        return hashlib.sha256((subtree(node) + "|" + "\n".join(where)).encode()).hexdigest()
+
     def label(node: BNode) -> str:
-        if node in labels:
-            return labels[node]
-        where = sorted(f"{label(s) if isinstance(s, BNode) else _n3(s)} {p.n3()}" for s, p in parents[node])
-        digest = hashlib.sha256((subtree(node) + "|" + "\n".join(where)).encode()).hexdigest()
-        labels[node] = digest
-        return digest
+        return _post_order(node, lambda n: [s for s, _ in parents[n] if isinstance(s, BNode)], own_label, labels)
 
     nodes = set(outgoing) | set(parents)
     counts: dict[str, int] = defaultdict(int)
