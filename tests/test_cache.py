@@ -74,7 +74,9 @@ def test_a_hit_needs_no_reasoner_and_a_change_misses(tmp_path: Path, monkeypatch
 
 
 @pytest.mark.slow
-def test_a_build_is_the_same_bytes_with_a_cold_cache_a_warm_cache_and_none(tmp_path: Path) -> None:
+def test_a_build_is_the_same_bytes_with_a_cold_cache_a_warm_cache_and_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ALKKG_CACHE_DIR", raising=False)  # the project's own .alkkg-cache/, cold
     for name in ("ontology", "assertions", "shapes", "queries"):
         shutil.copytree(ROOT / name, tmp_path / "project" / name)
     project = Project(tmp_path / "project")
