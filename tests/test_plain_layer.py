@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rdflib import OWL, RDF, Graph, URIRef
 
-from alkkg.claims import claim_iri, hypothesis_iri, qualified_statement_iri
+from alkkg.claims import QUALIFIER_PROPERTIES, claim_iri, hypothesis_iri, qualified_statement_iri
 from alkkg.pipeline import Artifacts
 from alkkg.prefixes import ALKKG, ALKKGE, OA, expand
 
@@ -145,11 +145,6 @@ def test_sentences_carry_their_text(artifacts: Artifacts) -> None:
         assert str(artifacts.flat.value(node, ALKKG.sentenceText)) == sentence.text
 
 
-QUALIFIER_PROPERTIES = (ALKKG.inPopulation, ALKKG.inDiseaseContext, ALKKG.inAssay, ALKKG.inModel,
-                        ALKKG.comparedWith, ALKKG.againstTarget, ALKKG.inContext, ALKKG.withDrug,
-                        ALKKG.withDegree)
-
-
 def test_no_qualifier_lives_only_on_the_claim_node(artifacts: Artifacts) -> None:
     """Every qualifier of a claim is also in the plain layer: on its measurement, its hypothesis or
     its qualified statement, which names the claim's own triple."""
@@ -158,13 +153,13 @@ def test_no_qualifier_lives_only_on_the_claim_node(artifacts: Artifacts) -> None
     checked = 0
     for claim in _claims(artifacts):
         iri = claim_iri(artifacts.documents[0].curation.document, claim.id)
-        qualifiers = {(p, o) for p in QUALIFIER_PROPERTIES for o in flat.objects(iri, p)}
+        qualifiers = {(p, o) for p in QUALIFIER_PROPERTIES.values() for o in flat.objects(iri, p)}
         if not qualifiers or claim.measurement is not None:
             continue  # measurement context: test_every_measurement_names_its_drug_or_population
         s, p, o = _spo(artifacts, claim.id)
         node = hypothesis_iri(iri) if claim.modality != "stated" else qualified_statement_iri(iri)
         for name, graph in layers.items():
-            on_node = {(q, v) for q in QUALIFIER_PROPERTIES for v in graph.objects(node, q)}
+            on_node = {(q, v) for q in QUALIFIER_PROPERTIES.values() for v in graph.objects(node, q)}
             assert on_node == qualifiers, f"{claim.id}: qualifiers in {name} are {on_node}, claim has {qualifiers}"
             if claim.modality == "stated":
                 assert (node, RDF.type, ALKKG.QualifiedStatement) in graph

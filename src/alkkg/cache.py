@@ -33,18 +33,23 @@ def digest_text(text: str) -> str:
 
 def graph_digest(graph: Graph) -> str:
     """SHA-256 of the RDFC-1.0 canonical N-Quads of *graph*: equal for isomorphic graphs."""
-    dataset = pyoxigraph.Dataset(pyoxigraph.parse(ntriples(graph).encode("utf-8"),
-                                                  format=pyoxigraph.RdfFormat.N_TRIPLES))
-    dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
-    return digest_text("\n".join(sorted(str(quad) for quad in dataset)))
+    return _canonical_digest(ntriples(graph), pyoxigraph.RdfFormat.N_TRIPLES)
 
 
 def dataset_digest(dataset: Dataset) -> str:
     """SHA-256 of the RDFC-1.0 canonical N-Quads of *dataset* (its named graphs included)."""
-    canonical = pyoxigraph.Dataset(pyoxigraph.parse(nquads(dataset).encode("utf-8"),
-                                                    format=pyoxigraph.RdfFormat.N_QUADS))
+    return _canonical_digest(nquads(dataset), pyoxigraph.RdfFormat.N_QUADS)
+
+
+def _canonical_digest(text: str, rdf_format: pyoxigraph.RdfFormat) -> str:
+    canonical = pyoxigraph.Dataset(pyoxigraph.parse(text.encode("utf-8"), format=rdf_format))
     canonical.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
     return digest_text("\n".join(sorted(str(quad) for quad in canonical)))
+
+
+def code_digest(*modules: Path) -> str:
+    """SHA-256 of the source of *modules*: a stage's cached results end with a change to its code."""
+    return digest_text("".join(digest_text(m.read_text(encoding="utf-8")) for m in sorted(modules)))
 
 
 class StageCache:
@@ -52,7 +57,7 @@ class StageCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.hits = 0
+        self.hit_stages: list[str] = []
         self.misses = 0
 
     def _path(self, stage: str, key: str) -> Path:
@@ -74,7 +79,7 @@ class StageCache:
             path.unlink(missing_ok=True)
             self.misses += 1
             return None
-        self.hits += 1
+        self.hit_stages.append(stage)
         return body
 
     def put(self, stage: str, key: str, text: str) -> None:

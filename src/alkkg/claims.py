@@ -355,27 +355,19 @@ class _Compiler:
             # Hedged: the plain layer must not state it. The hypothesis names the statement with
             # annotation properties, which neither a triple pattern nor the reasoner reads as fact.
             hypothesis = hypothesis_iri(iri)
-            g.add((hypothesis, RDF.type, ALKKG.Hypothesis))
-            g.add((hypothesis, RDFS.label, _en(f"Hypothesis ({claim.modality}): {claim.statement}")))
-            g.add((hypothesis, ALKKG.hypothesisSubject, subject))
-            g.add((hypothesis, ALKKG.hypothesisPredicate, predicate))
-            g.add((hypothesis, ALKKG.hypothesisObject, obj))
+            self.statement_node(g, claim, hypothesis, ALKKG.Hypothesis, f"Hypothesis ({claim.modality})",
+                                (ALKKG.hypothesisSubject, ALKKG.hypothesisPredicate, ALKKG.hypothesisObject),
+                                (subject, predicate, obj))
             g.add((hypothesis, ALKKG.modality, ALKKG[claim.modality]))
-            g.add((hypothesis, ALKKG.polarity, ALKKG[claim.polarity]))
-            self.qualifiers(claim, hypothesis, g)
             return g, subject, predicate, obj
         if claim.qualifiers and claim.measurement is None:
             # The triple below says less than the source: the qualified statement says it with the
             # words that restrict or grade it, in the same (plain) graph. A measurement node already
             # carries its context.
-            statement = qualified_statement_iri(iri)
-            g.add((statement, RDF.type, ALKKG.QualifiedStatement))
-            g.add((statement, RDFS.label, _en(f"Qualified statement: {claim.statement}")))
-            g.add((statement, ALKKG.statementSubject, subject))
-            g.add((statement, ALKKG.statementPredicate, predicate))
-            g.add((statement, ALKKG.statementObject, obj))
-            g.add((statement, ALKKG.polarity, ALKKG[claim.polarity]))
-            self.qualifiers(claim, statement, g)
+            self.statement_node(g, claim, qualified_statement_iri(iri), ALKKG.QualifiedStatement,
+                                "Qualified statement",
+                                (ALKKG.statementSubject, ALKKG.statementPredicate, ALKKG.statementObject),
+                                (subject, predicate, obj))
         if claim.polarity == "negated":
             if predicate == RDF.type:
                 raise _fail(self.curation, claim, "a negated class membership is not supported; "
@@ -388,6 +380,17 @@ class _Compiler:
         else:
             g.add((subject, predicate, obj))
         return g, subject, predicate, obj
+
+    def statement_node(self, g: Graph, claim: Claim, node: URIRef, kind: URIRef, title: str,
+                       properties: tuple[URIRef, URIRef, URIRef], spo: tuple[URIRef, URIRef, URIRef]) -> None:
+        """A node naming the claim's triple with annotation properties (read by neither a triple
+        pattern nor the reasoner as fact), with the claim's polarity and qualifiers."""
+        g.add((node, RDF.type, kind))
+        g.add((node, RDFS.label, _en(f"{title}: {claim.statement}")))
+        for prop, value in zip(properties, spo, strict=True):
+            g.add((node, prop, value))
+        g.add((node, ALKKG.polarity, ALKKG[claim.polarity]))
+        self.qualifiers(claim, node, g)
 
     def qualifiers(self, claim: Claim, node: URIRef, g: Graph) -> None:
         for key, name in claim.qualifiers:
@@ -470,9 +473,9 @@ class _Compiler:
     def anchor(self, g: Graph, annotation: URIRef, body: URIRef, motivation: URIRef, start: int, end: int,
                labels: tuple[str, str, str, str]) -> None:
         """A Web Annotation tying *body* to the characters *start*-*end* of the source text."""
-        target = URIRef(f"{annotation.removesuffix('-annotation')}-target")
-        quote_selector = URIRef(f"{annotation.removesuffix('-annotation')}-quote-selector")
-        position = URIRef(f"{annotation.removesuffix('-annotation')}-position-selector")
+        stem = annotation.removesuffix("-annotation")  # a claim's nodes share its IRI, a mention's its own
+        target, quote_selector = URIRef(f"{stem}-target"), URIRef(f"{stem}-quote-selector")
+        position = URIRef(f"{stem}-position-selector")
         exact = self.text[start:end]
         annotation_label, target_label, quote_label, position_label = labels
         g.add((annotation, RDF.type, OA.Annotation))

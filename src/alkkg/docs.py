@@ -39,11 +39,14 @@ def _ours(node: object) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(OURS)
 
 
-def _anchor(node: Node) -> str:
+def term_anchor(node: Node) -> str:
+    """The id of a term's entry in the ontology reference (the site links to it)."""
     return compress(str(node)).replace(":", "-")
 
 
-class _Renderer:
+class Renderer:
+    """Labels, links and Manchester-like class expressions of the ontology reference."""
+
     def __init__(self, graph: Graph) -> None:
         self.g = graph
 
@@ -55,7 +58,7 @@ class _Renderer:
         if isinstance(node, URIRef):
             text = html.escape(self.label(node))
             if _ours(node) and (node, RDF.type, None) in self.g:
-                return f'<a href="#{_anchor(node)}" title="{html.escape(str(node))}">{text}</a>'
+                return f'<a href="#{term_anchor(node)}" title="{html.escape(str(node))}">{text}</a>'
             return f'<a href="{html.escape(str(node))}">{html.escape(compress(str(node)))}</a>'
         if isinstance(node, BNode):
             return self.expression(node)
@@ -118,7 +121,7 @@ def ontology_html(ontology_turtle: str) -> str:
     """Render the released ontology (Turtle text) as one self-contained, deterministic HTML page."""
     graph = Graph(bind_namespaces="none")
     graph.parse(data=ontology_turtle, format="turtle")
-    r = _Renderer(graph)
+    r = Renderer(graph)
     meta: dict[str, Node | None] = {p: graph.value(ONTOLOGY, DCTERMS[p])
                                     for p in ("title", "description", "license")}
     version = graph.value(ONTOLOGY, OWL.versionIRI)
@@ -139,7 +142,7 @@ def ontology_html(ontology_turtle: str) -> str:
                        key=lambda t: (r.label(t).lower(), str(t)))
         out.append(f'<h2 id="{key}">{title} ({len(terms)})</h2>')
         for term in terms:
-            out.append(f'<div class="term" id="{_anchor(term)}"><h3>{html.escape(r.label(term))}</h3><table>')
+            out.append(f'<div class="term" id="{term_anchor(term)}"><h3>{html.escape(r.label(term))}</h3><table>')
             for name, values in r.rows(term):
                 if values:
                     out.append(f"<tr><th>{name}</th><td>{'<br>'.join(values)}</td></tr>")

@@ -26,7 +26,7 @@ from .ontology import load_ontology
 from .pinning import check_pin
 from .prefixes import compress, new_dataset, new_graph
 from .quality import Row, fail_on_errors, load_checks, report_tsv, run_checks
-from .cache import CACHE_FOLDER, StageCache, dataset_digest, digest_text, graph_digest
+from .cache import CACHE_FOLDER, StageCache, code_digest, dataset_digest, digest_text, graph_digest
 from .reasoning import reason
 from .release import Release, load_release
 from .source import read_source
@@ -143,41 +143,37 @@ def assemble(project: Project, release: Release, log: Log = _quiet, *, cache: bo
             parts[f"{compiled.curation.document.id}/{claim_id}"] = graph
     stage_cache = StageCache(cache_folder(project) if cache else None)
     result = reason(base, parts, stage_cache)
-    if stage_cache.hits:
-        log("reasoning: unchanged input, result read from .alkkg-cache/")
-    hits = stage_cache.hits
+    if "reasoning" in stage_cache.hit_stages:
+        log("reasoning: unchanged input, result read from the cache")
     inferred = new_graph()
     inferred += flat
     inferred += result.inferred
 
     log("validation: nanopublication structure")
-    check_nanopublications(nanopubs)
-    log("validation: SHACL shapes")
-    report = validate(flat, load_shapes(project.shapes), cache=stage_cache)
-    if stage_cache.hits > hits:
-        log("validation: unchanged data and shapes, report read from .alkkg-cache/")
-    if not report.conforms(allow_warnings=True):
-        raise ValidationError(f"the data does not conform to the shapes:\n{report.text()}")
-
-    artifacts = Artifacts(release, ontology, flat, inferred, documents, coverages)
     # the complete release as quads: every nanopublication (the document description is one),
     # plus the ontology in the graph named by its versionIRI
     ontology_graph = URIRef(release.version_iri)
     complete = release_dataset(nanopubs, {ontology_graph: ontology})
     check_nanopublications(complete, other_graphs={ontology_graph})
+    log("validation: SHACL shapes")
+    report = validate(flat, load_shapes(project.shapes), cache=stage_cache)
+    if "shacl" in stage_cache.hit_stages:
+        log("validation: unchanged data and shapes, report read from the cache")
+    if not report.conforms(allow_warnings=True):
+        raise ValidationError(f"the data does not conform to the shapes:\n{report.text()}")
+
+    artifacts = Artifacts(release, ontology, flat, inferred, documents, coverages)
     queries = list_queries(project.competency)
-    key = _render_key(complete, inferred, report.text(), report_tsv(qc_rows),
-                      report_json(coverages), release, queries) if cache else ""
-    stored = stage_cache.get("render", key) if cache else None
+    key = _render_key(complete, inferred, report.text(), report_tsv(qc_rows), report_json(coverages),
+                      release, queries) if stage_cache.folder else ""
+    stored = stage_cache.get("render", key)
     if stored is not None:
         log("exports, docs and site: unchanged inputs, read from the cache")
         artifacts.files.update(json.loads(stored))
     else:
         artifacts.files.update(_render(artifacts, complete, report, qc_rows, result.inferred, queries, log))
-        if cache:
-            stage_cache.put("render", key, json.dumps(artifacts.files, sort_keys=True))
-    files = artifacts.files
-    files["MANIFEST.json"] = _manifest(files, release)
+        stage_cache.put("render", key, json.dumps(artifacts.files, sort_keys=True))
+    artifacts.files["MANIFEST.json"] = _manifest(artifacts.files, release)
     return artifacts
 
 
@@ -204,7 +200,7 @@ def _render(artifacts: Artifacts, complete: Dataset, report: ValidationReport, q
     log("site: static linked-data pages")
     from .site import site_files
 
-    artifacts.files.update(files)  # the site reads the exports it links to
+    artifacts.files.update(files)  # the site's home page lists the release files
     files.update(site_files(artifacts, queries))
     return files
 
@@ -213,10 +209,9 @@ def _render_key(complete: Dataset, inferred: Graph, report: str, qc: str, covera
                 release: Release, queries: list[NamedQuery]) -> str:
     """Everything the rendered files depend on: the complete dataset and the inferred graph (as
     canonical RDF), the reports, the release, the competency queries and the package's code."""
-    package = Path(__file__).parent
-    code = "".join(digest_text(p.read_text(encoding="utf-8")) for p in sorted(package.glob("*.py")))
     parts = [dataset_digest(complete), graph_digest(inferred), digest_text(report), digest_text(qc),
-             digest_text(coverage), release.version, release.release_date, digest_text(code)]
+             digest_text(coverage), release.version, release.release_date,
+             code_digest(*Path(__file__).parent.glob("*.py"))]
     parts += [digest_text(f"{q.name}\n{q.text}") for q in queries]
     return digest_text("render\n" + "\n".join(parts))
 

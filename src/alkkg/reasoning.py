@@ -34,7 +34,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
-from .cache import StageCache, digest_text, graph_digest
+from .cache import StageCache, code_digest, digest_text, graph_digest
 from .errors import InputError, ReasoningError
 from .prefixes import compress, new_graph
 from .rdfio import ntriples
@@ -195,8 +195,7 @@ def _cache_key(graph: Graph) -> str:
     """What a reasoning result depends on: its input graph, owlready2 (and its HermiT), this code."""
     import owlready2
 
-    code = digest_text(Path(__file__).read_text(encoding="utf-8"))
-    return digest_text(f"reasoning\n{owlready2.VERSION}\n{code}\n{graph_digest(graph)}")
+    return digest_text(f"reasoning\n{owlready2.VERSION}\n{code_digest(Path(__file__))}\n{graph_digest(graph)}")
 
 
 def reason(base: Graph, parts: Mapping[str, Graph], cache: StageCache | None = None) -> ReasoningResult:

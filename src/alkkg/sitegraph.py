@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .docs import SECTIONS, _anchor, _Renderer
+from .docs import SECTIONS, Renderer, term_anchor
 from .prefixes import compress, new_graph
 
 BASE = "https://w3id.org/alkkg/"
@@ -153,7 +153,7 @@ class SiteGraph:
 
     def docs_href(self, node: Node, root: str) -> str | None:
         """The entry of *node* in the ontology reference (``build/docs/index.html``), if it has one."""
-        return f"{root}../docs/index.html#{_anchor(node)}" if node in self.documented else None
+        return f"{root}../docs/index.html#{term_anchor(node)}" if node in self.documented else None
 
     def link(self, node: Node, root: str, text: str | None = None) -> str:
         """*node* as HTML: a link for an IRI, escaped text for a literal, a description for a blank node."""
@@ -257,7 +257,7 @@ def _label_rank(label: Node) -> tuple[int, str]:
     return (0 if lang == "en" else 1 if lang is None else 2, str(label))
 
 
-class _Expressions(_Renderer):
+class _Expressions(Renderer):
     """The ontology reference's Manchester-like renderer, linking into the site."""
 
     def __init__(self, site: SiteGraph, root: str) -> None:

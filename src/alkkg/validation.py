@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from .cache import StageCache, digest_text, graph_digest
+from .cache import StageCache, code_digest, digest_text, graph_digest
 from .errors import ConfinementError, InputError, LimitError, QueryError
 from .prefixes import PREFIX_MAP, bind_all, compress, new_graph
 from .rdfio import ntriples, parse_file
@@ -131,8 +131,8 @@ def validate(data: Graph, shapes: Graph, *, shapes_source: str | None = None,
 
     key = ""
     if cache is not None:
-        code = digest_text(Path(__file__).read_text(encoding="utf-8"))
-        key = digest_text(f"shacl\n{pyshacl.__version__}\n{code}\n{graph_digest(data)}\n{graph_digest(shapes)}")
+        key = digest_text(f"shacl\n{pyshacl.__version__}\n{code_digest(Path(__file__))}\n"
+                          f"{graph_digest(data)}\n{graph_digest(shapes)}")
         stored = cache.get("shacl", key)
         if stored is not None:
             report = Graph(bind_namespaces="none")
