@@ -24,7 +24,8 @@ Each validator then loads that file and validates it:
 
 For every size both verdicts (conforms) and both result multisets are compared
 (fastshacl.compare_results). Wall-clock seconds; compare runs on the same machine only. Sizes
-above --pyshacl-max run fastshacl alone. Results are recorded in benchmarks/README.md (by hand).
+above --pyshacl-max run fastshacl alone. In the table, size "100x" is 100 copies of the excerpt's
+sentences, "100d" 100 copies of the document; "speed-up" is pyshacl's total over fastshacl's.
 """
 
 from __future__ import annotations
