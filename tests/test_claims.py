@@ -117,3 +117,55 @@ def test_bad_claim_is_refused_with_its_id(tmp_path: Path, artifacts: Artifacts, 
         _compile_with(tmp_path, edit, artifacts.ontology)
     message = str(caught.value)
     assert expected in message and "claims.yaml:" in message and "[s" in message
+
+
+# --------------------------------------------------------------- the streamed N-Quads of a document
+
+def test_streamed_nquads_equal_rdflib_serialiser_on_the_paper(artifacts: Artifacts) -> None:
+    from alkkg import rdfio
+
+    for compiled in artifacts.documents:
+        assert rdfio.quads_to_nquads(compiled.quads) == rdfio.nquads(compiled.nanopubs)
+
+
+def test_streamed_nquads_equal_rdflib_serialiser_on_a_synthetic_corpus(tmp_path: Path) -> None:
+    from alkkg import rdfio
+    from alkkg.claims import Vocabulary
+    from alkkg.ontology import load_ontology
+    from alkkg.pipeline import Project
+    from alkkg.release import load_release
+    from alkkg.synth import synthesise
+
+    synthesise(150, tmp_path / "corpus", seed=3, project=Project(ROOT))
+    corpus = Project(tmp_path / "corpus")
+    release = load_release("2026-11-28")
+    vocabulary = Vocabulary(load_ontology(corpus.ontology, release))
+    documents = corpus.documents()
+    assert len(documents) > 1
+    for folder in documents:
+        curation = load_curation(folder)
+        compiled = compile_document(curation, read_source(curation.document.text_path), vocabulary,
+                                    release.release_date)
+        assert rdfio.quads_to_nquads(compiled.quads) == rdfio.nquads(compiled.nanopubs), folder.name
+
+
+@pytest.mark.parametrize("text", ['say "hi"', "back\\slash", "two\nlines", "cr\rhere", "tab\there", "ünïcode ✓",
+                                  'mix "\\\n\r end'])
+def test_streamed_nquads_escape_literals_as_rdflib_does(text: str) -> None:
+    from alkkg import rdfio
+
+    node, graph = URIRef("https://example.org/s"), URIRef("https://example.org/g")
+    for literal in (Literal(text), Literal(text, lang="en"), Literal(text, datatype=URIRef("https://example.org/dt"))):
+        quads = [(node, URIRef("https://example.org/p"), literal, graph), (BNode("b1"), RDF.type, node, graph)]
+        dataset = Dataset()
+        for s, p, o, g in quads:
+            dataset.graph(g).add((s, p, o))
+        assert rdfio.quads_to_nquads(quads) == rdfio.nquads(dataset)
+
+
+def test_streamed_ntriples_equal_rdflib_serialiser(artifacts: Artifacts) -> None:
+    from alkkg import rdfio
+
+    for compiled in artifacts.documents:
+        flat = compiled.flat
+        assert rdfio.triples_to_ntriples(flat) == rdfio.ntriples(flat)

@@ -3,7 +3,7 @@
 Both validators get the same graph, skolemised first (blank nodes become stable IRIs, so that
 results name the same nodes), and pyshacl is called as alkkg.validation.validate() calls it. The
 results are compared as multisets of (severity, source shape, source constraint, result path,
-focus node, value node, constraint component, messages): src/alkkg/fastshacl.py, compare_results().
+focus node, value node, constraint component, messages): src/alkkg/fastshacl/compare.py, compare_results().
 
 * default run: the built graph (``artifacts.flat``), base.ttl, every valid fixture and every twentieth
   invalid fixture; the compile-time refusals; the pieces (regular expressions, datatypes,
@@ -37,6 +37,9 @@ from rdflib.term import Node
 
 from alkkg import fastshacl
 from alkkg.fastshacl import Comparison, UnsupportedShapesError
+from alkkg.fastshacl.paths import _string
+from alkkg.fastshacl.sparqltext import _rewrite_exists, _rewrite_star_sequences
+from alkkg.fastshacl.values import _SAFE_LEXICAL, _pyshacl_datatype_ok, _translate_pattern
 from alkkg.validation import validate
 from test_shapes import FIXTURES, INVALID, VALID, fast_validation, fixture_graph, shapes, workers
 
@@ -364,9 +367,9 @@ def test_patterns_match_as_in_python() -> None:
     store = ox.Store()
     for pattern, texts in [*PATTERN_CASES, *((str(p), ["https://identifiers.org/hgnc:427", "10.1056/NEJMoa1311107", "x"])
                                            for p in shapes().objects(None, URIRef("http://www.w3.org/ns/shacl#pattern")))]:
-        translated = fastshacl._translate_pattern(pattern)
+        translated = _translate_pattern(pattern)
         for text in texts:
-            query = f"SELECT (REGEX({fastshacl._string(text)}, {fastshacl._string(translated)}) AS ?m) WHERE {{}}"
+            query = f"SELECT (REGEX({_string(text)}, {_string(translated)}) AS ?m) WHERE {{}}"
             solutions = store.query(query)
             assert isinstance(solutions, ox.QuerySolutions)
             got = next(iter(solutions))["m"]
@@ -380,10 +383,10 @@ def test_safe_lexical_forms_are_well_typed_for_rdflib() -> None:
     import re
 
     samples = ["0", "7", "+7", "-7", "007", "1.5", ".5", "5.", "1e3", "-0", "true", "false", "1", "00"]
-    for datatype, safe in fastshacl._SAFE_LEXICAL.items():
+    for datatype, safe in _SAFE_LEXICAL.items():
         for s in samples:
             if re.search(safe, s):
-                assert fastshacl._pyshacl_datatype_ok(s, str(datatype), datatype), (s, datatype)
+                assert _pyshacl_datatype_ok(s, str(datatype), datatype), (s, datatype)
 
 
 def test_ntriples_loader_gives_the_same_results() -> None:
@@ -404,7 +407,7 @@ def test_star_sequence_rewrite_keeps_the_answers() -> None:
                "SELECT ?s ?c WHERE { ?s (ex:l/rdf:rest*/rdf:first)? ?c }",
                "SELECT ?s WHERE { ?s a ?t FILTER NOT EXISTS { ?s rdf:type/rdfs:subClassOf* ex:B } }"]
     for q in queries:
-        rewritten = fastshacl._rewrite_star_sequences(q)
+        rewritten = _rewrite_star_sequences(q)
         assert rewritten != q
 
         def answers(text: str) -> set[tuple[str, ...]]:
@@ -424,7 +427,7 @@ def test_exists_rewrite_keeps_the_answers() -> None:
         FILTER (IF(BOUND(?pol), NOT EXISTS { ?m a ex:NPA ; ex:src ?subject ; ex:tgt ?object . },
                    ?denied || EXISTS { ?x ex:q ?object . ?x ex:q ?y . }))
         FILTER (EXISTS { ?subject ?predicate ?object . } || !EXISTS { ?pol ex:z ?w . ?w ex:z ?pol . }) }"""
-    rewritten = fastshacl._rewrite_exists(group, set(), [0])
+    rewritten = _rewrite_exists(group, set(), [0])
     assert rewritten.count("OPTIONAL { SELECT DISTINCT") == 3       # not the single pattern, not ?pol (OPTIONAL)
 
     def answers(text: str) -> set[tuple[str, ...]]:

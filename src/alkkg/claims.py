@@ -7,12 +7,14 @@ except the ontology. Every node gets a minted IRI; the only blank nodes are the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL
+from rdflib.term import Node
 
 from .curation import Claim, Curation, Document, Measurement
 from .errors import CurationError
@@ -79,30 +81,93 @@ class LocatedClaim:
     mention_spans: tuple[tuple[int, int, str], ...]
 
 
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+class Triples:
+    """The triples of one part of a document, in insertion order and without repeats.
+
+    Filling one costs a fraction of an rdflib ``Graph`` (which indexes every triple three ways):
+    a large corpus is compiled into these and streamed out as N-Quads, and an indexed graph is
+    built only where one is queried (:meth:`graph`).
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, triples: Iterable[Triple] = ()) -> None:
+        self._items: dict[Triple, None] = dict.fromkeys(triples)
+
+    def add(self, triple: Triple) -> None:
+        self._items[triple] = None
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self._items
+
+    def graph(self) -> Graph:
+        """The same triples in an (indexed) rdflib graph."""
+        graph = _part()
+        for triple in self._items:
+            graph.add(triple)
+        return graph
+
+
 @dataclass
 class CompiledDocument:
-    """The RDF of one curated document."""
+    """The RDF of one curated document.
+
+    ``quads`` holds every nanopublication quad in order (what the corpus path streams); the rdflib
+    views (``nanopubs``, ``document_graph``, ``claim_graphs``, ``flat``) are built on first use.
+    """
 
     curation: Curation
     text: str
     sentences: list[Sentence]
     located: list[LocatedClaim]
-    nanopubs: Dataset
-    document_graph: Graph
-    claim_graphs: dict[str, Graph]
+    document_triples: Triples
+    claim_triples: dict[str, Triples]
+    quads: list[Quad] = field(repr=False)
+
+    @cached_property
+    def nanopubs(self) -> Dataset:
+        """Every nanopublication of the document, one named graph per part."""
+        dataset = new_dataset()
+        graphs: dict[URIRef, Graph] = {}
+        for s, p, o, g in self.quads:
+            if g not in graphs:
+                graphs[g] = dataset.graph(g)
+            graphs[g].add((s, p, o))
+        return dataset
+
+    @cached_property
+    def document_graph(self) -> Graph:
+        """The description of the document, its text, sentences, references and curation."""
+        return self.document_triples.graph()
+
+    @cached_property
+    def claim_graphs(self) -> dict[str, Graph]:
+        """Each claim's assertion and claim-node triples, by claim id."""
+        return {claim_id: part.graph() for claim_id, part in self.claim_triples.items()}
 
     @property
     def flat(self) -> Graph:
         """The document description and every claim's triples in one graph."""
         graph = new_graph()
-        graph += self.document_graph
-        for part in self.claim_graphs.values():
-            graph += part
+        for part in (self.document_triples, *self.claim_triples.values()):
+            for triple in part:
+                graph.add(triple)
         return graph
 
 
-class _Vocabulary:
-    """What the ontology declares, to resolve curated names against it."""
+class Vocabulary:
+    """What the ontology declares, to resolve curated names against it (build it once per ontology
+    and pass it to :func:`compile_document` for every document of a corpus)."""
 
     def __init__(self, ontology: Graph) -> None:
         self.individuals = {s for s in ontology.subjects(RDF.type, OWL.NamedIndividual)}
@@ -208,11 +273,11 @@ def _occurrences(text: str, needle: str) -> list[int]:
 
 
 class _Compiler:
-    def __init__(self, curation: Curation, text: str, ontology: Graph, release_date: str) -> None:
+    def __init__(self, curation: Curation, text: str, vocabulary: Vocabulary, release_date: str) -> None:
         self.curation = curation
         self.document = curation.document
         self.text = text
-        self.vocabulary = _Vocabulary(ontology)
+        self.vocabulary = vocabulary
         self.release_date = release_date
         self.doc = document_iri(self.document)
         self.activity = DOC[f"{self.document.id}-curation"]
@@ -259,8 +324,8 @@ class _Compiler:
         return iri
 
     # -- document -------------------------------------------------------------------------------
-    def document_triples(self, sentences: list[Sentence], cited: Iterable[int]) -> Graph:
-        d, g = self.document, new_graph()
+    def document_triples(self, sentences: list[Sentence], cited: Iterable[int]) -> Triples:
+        d, g = self.document, Triples()
         g.add((self.doc, RDF.type, ALKKG.SourceDocument))
         g.add((self.doc, RDFS.label, _en(f"{d.authors[0].name.split()[0]} et al. {d.year}: {d.title}")))
         g.add((self.doc, DCTERMS.title, Literal(d.title)))
@@ -338,9 +403,9 @@ class _Compiler:
         return DOC[f"{self.document.id}-reference-{number}"]
 
     # -- claims ---------------------------------------------------------------------------------
-    def assertion(self, item: LocatedClaim, iri: URIRef) -> tuple[Graph, URIRef, URIRef, URIRef]:
+    def assertion(self, item: LocatedClaim, iri: URIRef) -> tuple[Triples, URIRef, URIRef, URIRef]:
         """The formal content of a claim, with its resolved subject, predicate and object."""
-        claim, g = item.claim, _part()
+        claim, g = item.claim, Triples()
         subject = self.entity(claim, claim.subject, "subject")
         predicate = self.predicate(claim)
         if claim.measurement is not None:
@@ -381,7 +446,7 @@ class _Compiler:
             g.add((subject, predicate, obj))
         return g, subject, predicate, obj
 
-    def statement_node(self, g: Graph, claim: Claim, node: URIRef, kind: URIRef, title: str,
+    def statement_node(self, g: Triples, claim: Claim, node: URIRef, kind: URIRef, title: str,
                        properties: tuple[URIRef, URIRef, URIRef], spo: tuple[URIRef, URIRef, URIRef]) -> None:
         """A node naming the claim's triple with annotation properties (read by neither a triple
         pattern nor the reasoner as fact), with the claim's polarity and qualifiers."""
@@ -392,11 +457,11 @@ class _Compiler:
         g.add((node, ALKKG.polarity, ALKKG[claim.polarity]))
         self.qualifiers(claim, node, g)
 
-    def qualifiers(self, claim: Claim, node: URIRef, g: Graph) -> None:
+    def qualifiers(self, claim: Claim, node: URIRef, g: Triples) -> None:
         for key, name in claim.qualifiers:
             g.add((node, QUALIFIER_PROPERTIES[key], self.qualifier(claim, key, name)))
 
-    def measurement(self, claim: Claim, m: Measurement, node: URIRef, subject: URIRef, g: Graph) -> None:
+    def measurement(self, claim: Claim, m: Measurement, node: URIRef, subject: URIRef, g: Triples) -> None:
         """The measurement node, with its values and everything that sets what it measures."""
         kind = self.klass(claim, m.type, "measurement type")
         g.add((node, RDF.type, kind))
@@ -430,8 +495,8 @@ class _Compiler:
         for name in m.about:
             g.add((node, IS_ABOUT, self.entity(claim, name, "measurement 'about'")))
 
-    def claim_node(self, item: LocatedClaim, iri: URIRef, spo: tuple[URIRef, URIRef, URIRef]) -> Graph:
-        claim, g = item.claim, _part()
+    def claim_node(self, item: LocatedClaim, iri: URIRef, spo: tuple[URIRef, URIRef, URIRef]) -> Triples:
+        claim, g = item.claim, Triples()
         subject, predicate, obj = spo
         g.add((iri, RDF.type, ALKKG.Claim))
         g.add((iri, RDFS.label, _en(f"{self.document.id} {claim.id}")))
@@ -470,7 +535,7 @@ class _Compiler:
                          f"Mention {number} of claim {claim.id}", f"mention {number} of claim {claim.id}"))
         return g
 
-    def anchor(self, g: Graph, annotation: URIRef, body: URIRef, motivation: URIRef, start: int, end: int,
+    def anchor(self, g: Triples, annotation: URIRef, body: URIRef, motivation: URIRef, start: int, end: int,
                labels: tuple[str, str, str, str]) -> None:
         """A Web Annotation tying *body* to the characters *start*-*end* of the source text."""
         stem = annotation.removesuffix("-annotation")  # a claim's nodes share its IRI, a mention's its own
@@ -545,51 +610,43 @@ def _decimal(value: Decimal) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def compile_document(curation: Curation, text: str, ontology: Graph, release_date: str) -> CompiledDocument:
+def compile_document(curation: Curation, text: str, ontology: Graph | Vocabulary,
+                     release_date: str) -> CompiledDocument:
     """Check a curation against its source text and ontology, and compile it to RDF."""
     sentences = split_sentences(text)
     located = locate(curation, text, sentences)
-    compiler = _Compiler(curation, text, ontology, release_date)
+    vocabulary = ontology if isinstance(ontology, Vocabulary) else Vocabulary(ontology)
+    compiler = _Compiler(curation, text, vocabulary, release_date)
     cited = {n for c in curation.claims for n in c.cites}
-    document_graph = compiler.document_triples(sentences, cited)
+    document_triples = compiler.document_triples(sentences, cited)
 
-    nanopubs = new_dataset()
-    _add_nanopub(nanopubs, compiler, "document", document_graph, None)
-    claim_graphs = {}
+    quads: list[Quad] = []
+    _add_nanopub(quads, compiler, "document", document_triples, None)
+    claim_triples = {}
     for item in located:
         iri = claim_iri(curation.document, item.claim.id)
         assertion, subject, predicate, obj = compiler.assertion(item, iri)
         node = compiler.claim_node(item, iri, (subject, predicate, obj))
-        claim_graph = _part()
-        claim_graph += assertion
-        claim_graph += node
-        claim_graphs[item.claim.id] = claim_graph
-        _add_nanopub(nanopubs, compiler, item.claim.id, assertion, (iri, node))
-    return CompiledDocument(curation, text, sentences, located, nanopubs, document_graph, claim_graphs)
+        claim_triples[item.claim.id] = Triples([*assertion, *node])
+        _add_nanopub(quads, compiler, item.claim.id, assertion, (iri, node))
+    unique = list(dict.fromkeys(quads))  # a graph holds a triple once
+    return CompiledDocument(curation, text, sentences, located, document_triples, claim_triples, unique)
 
 
-def _add_nanopub(dataset: Dataset, compiler: _Compiler, local: str, assertion: Graph,
-                 claim: tuple[URIRef, Graph] | None) -> None:
+def _add_nanopub(quads: list[Quad], compiler: _Compiler, local: str, assertion: Triples,
+                 claim: tuple[URIRef, Triples] | None) -> None:
     np = nanopub_iri(compiler.document, local)
     head, body = URIRef(f"{np}#Head"), URIRef(f"{np}#assertion")
     provenance, pubinfo = URIRef(f"{np}#provenance"), URIRef(f"{np}#pubinfo")
-    g = dataset.graph(head)
-    g.add((np, RDF.type, NP.Nanopublication))
-    g.add((np, NP.hasAssertion, body))
-    g.add((np, NP.hasProvenance, provenance))
-    g.add((np, NP.hasPublicationInfo, pubinfo))
-    a = dataset.graph(body)
-    for triple in assertion:
-        a.add(triple)
-    p = dataset.graph(provenance)
-    p.add((body, PROV.wasDerivedFrom, compiler.doc))
-    p.add((body, PROV.wasGeneratedBy, compiler.activity))
+    quads += [(np, RDF.type, NP.Nanopublication, head), (np, NP.hasAssertion, body, head),
+              (np, NP.hasProvenance, provenance, head), (np, NP.hasPublicationInfo, pubinfo, head)]
+    quads += [(s, p, o, body) for s, p, o in assertion]
+    quads += [(body, PROV.wasDerivedFrom, compiler.doc, provenance),
+              (body, PROV.wasGeneratedBy, compiler.activity, provenance)]
     if claim is not None:
         claim_node, node_triples = claim
-        p.add((body, ALKKG.assertionOf, claim_node))
-        for triple in node_triples:
-            p.add(triple)
-    i = dataset.graph(pubinfo)
-    i.add((np, DCTERMS.created, Literal(f"{compiler.release_date}T00:00:00Z", datatype=XSD.dateTime)))
-    i.add((np, DCTERMS.license, URIRef(CC_BY_4)))
-    i.add((np, PROV.wasAttributedTo, compiler.agent))
+        quads.append((body, ALKKG.assertionOf, claim_node, provenance))
+        quads += [(s, p, o, provenance) for s, p, o in node_triples]
+    quads += [(np, DCTERMS.created, Literal(f"{compiler.release_date}T00:00:00Z", datatype=XSD.dateTime), pubinfo),
+              (np, DCTERMS.license, URIRef(CC_BY_4), pubinfo),
+              (np, PROV.wasAttributedTo, compiler.agent, pubinfo)]

@@ -248,6 +248,32 @@ def synth(n_claims: int, out: Path, seed: int, project: Path | None) -> None:
 
 
 @main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for alkkg.nq and validation-report.txt (created if missing).")
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from here).")
+@click.option("--jobs", type=click.IntRange(min=1, max=256), help="Worker processes (default: one per CPU).")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the validated Oxigraph store in this new folder (default: a temporary one).")
+@click.option("--release-date", metavar="YYYY-MM-DD", help="Override the release date of release.toml.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def corpus(out: Path, project: Path | None, jobs: int | None, store: Path | None, release_date: str | None,
+           quiet: bool) -> None:
+    """Compile, check and validate a large corpus in bounded memory: N-Quads and a validation report.
+
+    Every document is compiled in parallel and streamed to OUT/alkkg.nq; the shapes (compiled to
+    SPARQL) validate an on-disk Oxigraph store. No reasoner, no site: use `alkkg build` for those.
+    """
+    from .corpus import build_corpus
+    from .pipeline import find_project
+
+    log = (lambda _m: None) if quiet else (lambda m: click.echo(f"  {m}", err=True))
+    summary = build_corpus(find_project(project).root, out, release_date=release_date, jobs=jobs, store=store, log=log)
+    seconds = ", ".join(f"{name} {value:.1f} s" for name, value in summary.seconds.items())
+    click.echo(f"compiled {summary.documents} documents, {summary.claims} claims, {summary.quads} quads into {out}; "
+               f"0 violations, {summary.results} other results ({seconds})")
+
+
+@main.command()
 @click.argument("documents", nargs=-1)
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from here).")
 def pin(documents: tuple[str, ...], project: Path | None) -> None:

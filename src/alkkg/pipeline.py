@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from . import outdir, rdfio
-from .claims import CompiledDocument, compile_document
+from .claims import CompiledDocument, Vocabulary, compile_document
 from .coverage import Coverage, compute_coverage, report_json, report_markdown
 from .curation import load_curation
 from .errors import BuildCheckError, CurationError, InputError, ValidationError
@@ -116,12 +116,13 @@ def assemble(project: Project, release: Release, log: Log = _quiet, *, cache: bo
     documents, coverages = [], []
     flat, nanopubs = new_graph(), new_dataset()
     flat += ontology
+    vocabulary = Vocabulary(ontology)
     for folder in project.documents():
         log(f"curation: {folder.name}")
         curation = load_curation(folder)
         text = read_source(curation.document.text_path)
         check_pin(curation, text)
-        compiled = compile_document(curation, text, ontology, release.release_date)
+        compiled = compile_document(curation, text, vocabulary, release.release_date)
         coverage = compute_coverage(compiled)
         if coverage.gaps:
             raise CurationError(f"coverage of {folder.name} is incomplete: " + "; ".join(coverage.gaps)

@@ -1,0 +1,155 @@
+"""alkkg corpus: the bounded-memory corpus path gives the build's quads and the shapes' verdict."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, URIRef
+
+from alkkg import rdfio
+from alkkg.claims import Vocabulary, compile_document
+from alkkg.cli import main
+from alkkg.corpus import NQUADS, REPORT, build_corpus
+from alkkg.curation import load_curation
+from alkkg.errors import CurationError, OutputError, ValidationError
+from alkkg.nanopubs import check_nanopublications, release_dataset
+from alkkg.ontology import load_ontology
+from alkkg.pipeline import Project
+from alkkg.release import load_release
+from alkkg.source import read_source
+from alkkg.synth import synthesise
+from conftest import RELEASE_DATE, ROOT
+
+# A shape every compiled claim breaks: proves that a violation found in the store stops the corpus.
+ALWAYS_FIRES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix alkkg: <https://w3id.org/alkkg/vocab/> .
+@prefix ex: <https://example.org/test#> .
+ex:ClaimNeedsAWitnessShape a sh:NodeShape ;
+    sh:targetClass alkkg:Claim ;
+    sh:property [ sh:path ex:witness ; sh:minCount 1 ; sh:message "a claim needs a witness (test shape)" ] .
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus") / "project"
+    synthesise(130, folder, seed=7, project=Project(ROOT))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus-out")
+    summary = build_corpus(corpus, out, release_date=RELEASE_DATE, jobs=2)
+    assert summary.claims == 130 and summary.documents > 2 and summary.violations == 0
+    return out
+
+
+def _copy(corpus: Path, tmp_path: Path) -> Path:
+    shutil.copytree(corpus, tmp_path / "project")
+    return tmp_path / "project"
+
+
+def test_quads_are_the_builds_complete_release(corpus: Path, built: Path) -> None:
+    """The same quads as alkkg build's alkkg.nq for this corpus: ontology graph plus every nanopublication."""
+    release = load_release(RELEASE_DATE)
+    project = Project(corpus)
+    ontology = load_ontology(project.ontology, release)
+    vocabulary = Vocabulary(ontology)
+    nanopubs = Dataset()
+    for folder in project.documents():
+        curation = load_curation(folder)
+        compiled = compile_document(curation, read_source(curation.document.text_path), vocabulary,
+                                    release.release_date)
+        for quad in compiled.nanopubs.quads((None, None, None, None)):
+            nanopubs.add(quad)  # type: ignore[arg-type]
+    complete = release_dataset(nanopubs, {URIRef(release.version_iri): ontology})
+    written = (built / NQUADS).read_text(encoding="utf-8")
+    assert sorted(written.splitlines()) == rdfio.nquads(complete).splitlines()
+
+
+def test_output_parses_with_two_parsers_and_is_well_formed(built: Path) -> None:
+    release = load_release(RELEASE_DATE)
+    dataset = Dataset()
+    dataset.parse(built / NQUADS, format="nquads")
+    check_nanopublications(dataset, other_graphs={URIRef(release.version_iri)})
+    store = ox.Store()
+    store.bulk_load(path=str(built / NQUADS), format=ox.RdfFormat.N_QUADS)
+    assert len(store) == len(list(dataset.quads((None, None, None, None))))
+
+
+def test_one_or_two_workers_write_the_same_bytes(corpus: Path, built: Path, tmp_path: Path) -> None:
+    build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=1)
+    for name in (NQUADS, REPORT):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+    assert [p.name for p in tmp_path.iterdir()] != [] and not list(tmp_path.glob(".alkkg-corpus-*"))
+
+
+def test_a_violation_stops_the_corpus_and_keeps_the_previous_output(corpus: Path, built: Path,
+                                                                    tmp_path: Path) -> None:
+    project = _copy(corpus, tmp_path)
+    (project / "shapes" / "witness.ttl").write_text(ALWAYS_FIRES, encoding="utf-8")
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    with pytest.raises(ValidationError, match="(?s)130 violations.*a claim needs a witness"):
+        build_corpus(project, out, release_date=RELEASE_DATE, jobs=2)
+    for name in (NQUADS, REPORT):
+        assert (out / name).read_bytes() == (built / name).read_bytes()
+    assert not list(out.glob(".alkkg-corpus-*"))
+
+
+def test_a_bad_document_is_named_and_nothing_is_written(corpus: Path, tmp_path: Path) -> None:
+    project = _copy(corpus, tmp_path)
+    victim = sorted((project / "assertions").iterdir())[1] / "claims.yaml"
+    text = victim.read_text(encoding="utf-8")
+    quote = next(line for line in text.splitlines() if line.strip().startswith("quote:"))
+    victim.write_text(text.replace(quote, quote.split(":")[0] + ": \"words the source never says\"", 1),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(CurationError, match=rf"{victim.parent.name}.*claims.yaml.*not in the source text"):
+        build_corpus(project, out, release_date=RELEASE_DATE, jobs=2)
+    assert list(out.iterdir()) == []
+
+
+def test_two_documents_with_one_id_are_refused(corpus: Path, tmp_path: Path) -> None:
+    project = _copy(corpus, tmp_path)
+    first = sorted((project / "assertions").iterdir())[0]
+    shutil.copytree(first, project / "assertions" / "zz-copy")
+    with pytest.raises(CurationError, match="is used by both"):
+        build_corpus(project, tmp_path / "out", release_date=RELEASE_DATE, jobs=1)
+
+
+def test_store_folder_must_be_new_and_is_kept(corpus: Path, tmp_path: Path) -> None:
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "something").write_text("x")
+    with pytest.raises(OutputError, match="must be new or empty"):
+        build_corpus(corpus, tmp_path / "out", release_date=RELEASE_DATE, store=used)
+    kept = tmp_path / "store"
+    build_corpus(corpus, tmp_path / "out", release_date=RELEASE_DATE, jobs=1, store=kept)
+    claims = ox.Store.read_only(str(kept)).query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/alkkg/vocab/Claim> }")
+    assert isinstance(claims, ox.QuerySolutions)
+    assert int(next(iter(claims))["n"].value) == 130
+
+
+def test_cli_exit_codes(corpus: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    done = runner.invoke(main, ["corpus", "--project", str(corpus), "--out", str(tmp_path / "ok"), "--jobs", "1",
+                                "--release-date", RELEASE_DATE, "-q"])
+    assert done.exit_code == 0, done.output
+    assert "130 claims" in done.output and "0 violations" in done.output
+    project = _copy(corpus, tmp_path)
+    (project / "shapes" / "witness.ttl").write_text(ALWAYS_FIRES, encoding="utf-8")
+    done = runner.invoke(main, ["corpus", "--project", str(project), "--out", str(tmp_path / "bad"), "-q"])
+    assert done.exit_code == 1 and "a claim needs a witness" in done.output and "Traceback" not in done.output
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "x").write_text("x")
+    done = runner.invoke(main, ["corpus", "--project", str(corpus), "--out", str(tmp_path / "o"), "--store", str(used)])
+    assert done.exit_code == 2 and "must be new or empty" in done.output
