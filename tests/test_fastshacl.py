@@ -44,7 +44,7 @@ from alkkg.validation import validate
 from test_shapes import FIXTURES, INVALID, VALID, fast_validation, fixture_graph, shapes, workers
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")   # (rdflib's closed one warns when pytest inspects it)
-SAMPLE = [FIXTURES / "base.ttl", *VALID, *INVALID[::20]]
+SAMPLE = [FIXTURES / "base.ttl", *VALID[::3], *INVALID[::40]]  # the default run; EVERY in the slow set
 EVERY = [FIXTURES / "base.ttl", *VALID, *INVALID]
 PREFIXES = """
 PREFIX sh: <http://www.w3.org/ns/shacl#>
@@ -266,13 +266,16 @@ UNSUPPORTED = {
     "recursion": """ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P .
         ex:P sh:path ex:p ; sh:node ex:T . ex:T a sh:NodeShape ; sh:property ex:Q . ex:Q sh:path ex:q ; sh:node ex:T .""",
     "sparql-minus": """ex:S a sh:NodeShape ; sh:targetClass ex:C ;
-        sh:sparql [ sh:select "SELECT $this WHERE { $this ex:p ?x MINUS { ?x ex:q ?y } }" ] .""",
+        sh:sparql [ sh:select '''SELECT $this WHERE { $this <https://example.org/fs/p> ?x
+                                         MINUS { ?x <https://example.org/fs/q> ?y } }''' ] .""",
     "sparql-aggregate": """ex:S a sh:NodeShape ; sh:targetClass ex:C ;
-        sh:sparql [ sh:select "SELECT $this (COUNT(?x) AS ?n) WHERE { $this ex:p ?x } GROUP BY $this" ] .""",
+        sh:sparql [ sh:select '''SELECT $this (COUNT(?x) AS ?n)
+                                WHERE { $this <https://example.org/fs/p> ?x } GROUP BY $this''' ] .""",
     "sparql-this-in-inner-filter": """ex:S a sh:NodeShape ; sh:targetClass ex:C ;
-        sh:sparql [ sh:select "SELECT $this ?x WHERE { { ?x ex:p ?y FILTER(?y != $this) } UNION { ?x ex:q ?y } }" ] .""",
+        sh:sparql [ sh:select '''SELECT $this ?x WHERE { { ?x <https://example.org/fs/p> ?y FILTER(?y != $this) }
+                                        UNION { ?x <https://example.org/fs/q> ?y } }''' ] .""",
     "sparql-graph": """ex:S a sh:NodeShape ; sh:targetClass ex:C ;
-        sh:sparql [ sh:select "SELECT $this WHERE { GRAPH ?g { $this ex:p ?x } }" ] .""",
+        sh:sparql [ sh:select "SELECT $this WHERE { GRAPH ?g { $this <https://example.org/fs/p> ?x } }" ] .""",
     "sparql-shapesGraph": """ex:S a sh:NodeShape ; sh:targetClass ex:C ;
         sh:sparql [ sh:select "SELECT $this WHERE { $this ex:p $shapesGraph }" ] .""",
     "ask-validator": """ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:ask "ASK { $this ex:p ?x }" ] .""",
@@ -286,6 +289,8 @@ def test_unsupported_feature_is_refused_at_compile_time(name: str) -> None:
     with pytest.raises(UnsupportedShapesError) as caught:
         fastshacl.compile_shapes(_shapes(UNSUPPORTED[name]))
     assert str(caught.value), name
+    # refused for the feature it is named for, not because the test's query does not parse
+    assert "cannot parse" not in str(caught.value), str(caught.value)
 
 
 def test_store_without_literal_index_is_refused() -> None:

@@ -33,6 +33,7 @@ from . import errors
 from .errors import AlkkgError, CurationError, OutputError, ValidationError
 
 if TYPE_CHECKING:
+    from .claims import Vocabulary
     from .fastshacl import Result
 
 Log = Callable[[str], None]
@@ -63,7 +64,7 @@ class CorpusSummary:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, object] = {}  # what every document needs: set in the parent (fork) or per worker (spawn)
 
 
 def _start_worker(ontology_path: str, release_date: str, version: str) -> None:
@@ -71,8 +72,11 @@ def _start_worker(ontology_path: str, release_date: str, version: str) -> None:
     from .ontology import load_ontology
     from .release import Release
 
-    ontology = load_ontology(Path(ontology_path), Release(version, release_date))
-    _WORKER["vocabulary"] = Vocabulary(ontology)
+    _share(Vocabulary(load_ontology(Path(ontology_path), Release(version, release_date))), release_date)
+
+
+def _share(vocabulary: Vocabulary, release_date: str) -> None:
+    _WORKER["vocabulary"] = vocabulary
     _WORKER["release_date"] = release_date
 
 
@@ -102,15 +106,20 @@ def _compile_one(folder: str) -> _Compiled:
 
 
 def _compiled_documents(folders: list[Path], jobs: int, init: tuple[str, str, str]) -> Iterator[_Compiled]:
-    """Each document compiled, in *folders* order; in a pool of *jobs* processes when jobs > 1."""
+    """Each document compiled, in *folders* order; in a pool of *jobs* processes when jobs > 1.
+
+    With ``fork`` (Linux) the workers inherit the vocabulary the parent set with :func:`_share`
+    (loading a large ontology costs seconds); with ``spawn`` each worker loads it from *init*.
+    """
     names = [str(f) for f in folders]
     if jobs <= 1:
-        _start_worker(*init)
         yield from map(_compile_one, names)
         return
-    # fork shares the imported modules; spawn (macOS, Windows) re-imports them in each worker
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(jobs, initializer=_start_worker, initargs=init) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_start_worker, initargs=init)
+    with pool:
         yield from pool.imap(_compile_one, names, chunksize=1)
 
 
@@ -128,6 +137,7 @@ def build_corpus(project_root: Path, out: Path, *, release_date: str | None = No
     import pyoxigraph as ox
 
     from . import fastshacl, rdfio
+    from .claims import Vocabulary
     from .ontology import load_ontology
     from .pipeline import Project
     from .release import load_release
@@ -149,6 +159,7 @@ def build_corpus(project_root: Path, out: Path, *, release_date: str | None = No
     try:
         started = time.perf_counter()
         ontology = load_ontology(project.ontology, release)
+        _share(Vocabulary(ontology), release.release_date)
         partial, flat_file, index_file = scratch / NQUADS, scratch / "flat.nt", scratch / "index.nt"
         with partial.open("w", encoding="utf-8") as sink, flat_file.open("wb") as flat, index_file.open("wb") as index:
             ontology_lines = rdfio.ntriples(ontology)
