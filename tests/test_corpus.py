@@ -157,3 +157,11 @@ def test_spawned_workers_write_the_same_bytes(corpus: Path, corpus_out: Path, tm
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2)
     assert (tmp_path / NQUADS).read_bytes() == (corpus_out / NQUADS).read_bytes()
+
+
+def test_on_disk_validation_gives_the_same_output(corpus: Path, corpus_out: Path, tmp_path: Path) -> None:
+    """A corpus too large for the memory budget is validated in a temporary on-disk store: same bytes."""
+    build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2, memory_budget_mb=0)
+    for name in (NQUADS, REPORT):
+        assert (tmp_path / name).read_bytes() == (corpus_out / name).read_bytes(), name
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([NQUADS, REPORT])

@@ -254,20 +254,24 @@ def synth(n_claims: int, out: Path, seed: int, project: Path | None) -> None:
 @click.option("--jobs", type=click.IntRange(min=1, max=256), help="Worker processes (default: one per CPU).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="Keep the validated Oxigraph store in this new folder (default: a temporary one).")
+@click.option("--memory-budget", "memory_budget", type=click.IntRange(min=0), default=1500, show_default=True,
+              metavar="MB", help="Validate in memory when the store's estimated size is under this, else on disk.")
 @click.option("--release-date", metavar="YYYY-MM-DD", help="Override the release date of release.toml.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def corpus(out: Path, project: Path | None, jobs: int | None, store: Path | None, release_date: str | None,
-           quiet: bool) -> None:
+def corpus(out: Path, project: Path | None, jobs: int | None, store: Path | None, memory_budget: int,
+           release_date: str | None, quiet: bool) -> None:
     """Compile, check and validate a large corpus in bounded memory: N-Quads and a validation report.
 
     Every document is compiled in parallel and streamed to OUT/alkkg.nq; the shapes (compiled to
-    SPARQL) validate an on-disk Oxigraph store. No reasoner, no site: use `alkkg build` for those.
+    SPARQL) validate an Oxigraph store, in memory or (when large, or --store) on disk. No reasoner,
+    no site: use `alkkg build` for those.
     """
     from .corpus import build_corpus
     from .pipeline import find_project
 
     log = (lambda _m: None) if quiet else (lambda m: click.echo(f"  {m}", err=True))
-    summary = build_corpus(find_project(project).root, out, release_date=release_date, jobs=jobs, store=store, log=log)
+    summary = build_corpus(find_project(project).root, out, release_date=release_date, jobs=jobs, store=store,
+                           memory_budget_mb=memory_budget, log=log)
     seconds = ", ".join(f"{name} {value:.1f} s" for name, value in summary.seconds.items())
     click.echo(f"compiled {summary.documents} documents, {summary.claims} claims, {summary.quads} quads into {out}; "
                f"0 violations, {summary.results} other results ({seconds})")

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 Log = Callable[[str], None]
 NQUADS, REPORT = "alkkg.nq", "validation-report.txt"
+#: the default ceiling, in MB, for validating in memory rather than in an on-disk store
+MEMORY_BUDGET_MB = 1500
+#: Oxigraph's in-memory size per byte of N-Triples loaded (measured: ~3 on synthetic corpora)
+_STORE_BYTES_PER_NTRIPLES_BYTE = 3
 
 
 @dataclass(frozen=True)
@@ -124,13 +128,16 @@ def _compiled_documents(folders: list[Path], jobs: int, init: tuple[str, str, st
 
 
 def build_corpus(project_root: Path, out: Path, *, release_date: str | None = None, jobs: int | None = None,
-                 store: Path | None = None, log: Log = lambda _m: None) -> CorpusSummary:
+                 store: Path | None = None, memory_budget_mb: int = MEMORY_BUDGET_MB,
+                 log: Log = lambda _m: None) -> CorpusSummary:
     """Compile, check and validate every document of the project at *project_root* into *out*.
 
     Writes ``out/alkkg.nq`` and ``out/validation-report.txt``. *jobs*: worker processes (default:
-    the number of CPUs). *store*: a folder for the on-disk Oxigraph store (default: a temporary
-    folder, removed at the end). Raises CurationError on the first bad document (naming its file),
-    ValidationError when the shapes report a violation; in both cases *out* is left as it was.
+    the number of CPUs). *store*: a folder for the on-disk Oxigraph store, kept (default: the store
+    is held in memory when its estimated size is under *memory_budget_mb*, where the shapes run
+    about three times faster, else on disk in a temporary folder). Raises CurationError on the
+    first bad document (naming its file), ValidationError when the shapes report a violation; in
+    both cases *out* is left as it was.
 
     >>> build_corpus(Path("corpus"), Path("corpus-build"), jobs=2)  # doctest: +SKIP
     """
@@ -188,8 +195,9 @@ def build_corpus(project_root: Path, out: Path, *, release_date: str | None = No
         summary.seconds["compile+export"] = time.perf_counter() - started
 
         started = time.perf_counter()
-        log("loading the union graph into an Oxigraph store on disk")
-        db = ox.Store(str(store)) if store else ox.Store(str(scratch / "store"))
+        in_memory = store is None and flat_file.stat().st_size * _STORE_BYTES_PER_NTRIPLES_BYTE < memory_budget_mb * 2**20
+        log(f"loading the union graph into an Oxigraph store {'in memory' if in_memory else 'on disk'}")
+        db = ox.Store() if in_memory else ox.Store(str(store or scratch / "store"))
         fastshacl.load_ntriples_files(flat_file, index_file, db)
         summary.seconds["load"] = time.perf_counter() - started
 
