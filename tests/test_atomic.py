@@ -65,3 +65,24 @@ def test_successful_build_replaces_the_whole_folder(tmp_path: Path, monkeypatch:
     assert not (root / "build" / "old-only.txt").exists()
     assert (root / "build" / "sub" / "x.txt").read_text() == "x\n"
     assert [p.name for p in root.iterdir() if p.name.startswith(".build")] == []
+
+
+def test_an_unchanged_build_is_not_rewritten_and_a_damaged_one_is(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _project(tmp_path)
+    data = {"alkkg.ttl": "new\n", "sub/x.txt": "x\n"}
+    files = {**data, "MANIFEST.json": pipeline._manifest(data, load_release("2026-11-28"))}
+    monkeypatch.setattr(pipeline, "assemble", lambda *a, **k: _Fake(dict(files)))
+    pipeline.build(root)
+    build = root / "build"
+    before = {p: p.stat().st_mtime_ns for p in build.rglob("*")}
+    messages: list[str] = []
+    pipeline.build(root, log=messages.append)
+    assert any("nothing written" in m for m in messages)
+    assert {p: p.stat().st_mtime_ns for p in build.rglob("*")} == before  # not even rewritten in place
+
+    (build / "sub" / "x.txt").write_text("damaged\n")  # same MANIFEST, a file no longer matches it
+    messages.clear()
+    pipeline.build(root, log=messages.append)
+    assert not any("nothing written" in m for m in messages)
+    assert (build / "sub" / "x.txt").read_text() == "x\n"
