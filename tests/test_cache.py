@@ -119,3 +119,34 @@ def test_a_validation_report_is_read_back_for_the_same_data_and_shapes(
     data.remove((None, None, None))
     with pytest.raises(InputError, match="pyshacl ran"):  # validate() names a failing pyshacl so
         validate(data, shapes(), cache=cache)
+
+
+SERVICE_SHAPE = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <https://example.org/> .
+ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+    sh:sparql [ sh:select "SELECT $this WHERE { SERVICE <https://example.org/sparql> { $this ?p ?o } }" ] .
+"""
+
+
+def test_shapes_safety_check_remembers_passes_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from alkkg import queries
+    from alkkg.validation import load_shapes
+
+    cache = StageCache(tmp_path / "cache")
+    first = load_shapes(ROOT / "shapes", cache=cache)
+    assert list((tmp_path / "cache" / "sparql-safety").iterdir())  # every constraint found safe, remembered
+
+    def no_parse(*_args: object) -> None:
+        raise AssertionError("a remembered constraint was parsed again")
+
+    monkeypatch.setattr(queries, "parse_sparql", no_parse)
+    assert len(load_shapes(ROOT / "shapes", cache=cache)) == len(first)
+    monkeypatch.undo()
+
+    unsafe = tmp_path / "unsafe"
+    unsafe.mkdir()
+    (unsafe / "s.ttl").write_text(SERVICE_SHAPE, encoding="utf-8")
+    for _ in range(2):  # a refusal is never remembered as a pass
+        with pytest.raises(InputError, match="SERVICE"):
+            load_shapes(unsafe, cache=cache)

@@ -157,7 +157,7 @@ def assemble(project: Project, release: Release, log: Log = _quiet, *, cache: bo
     complete = release_dataset(nanopubs, {ontology_graph: ontology})
     check_nanopublications(complete, other_graphs={ontology_graph})
     log("validation: SHACL shapes")
-    report = validate(flat, load_shapes(project.shapes), cache=stage_cache)
+    report = validate(flat, load_shapes(project.shapes, cache=stage_cache), cache=stage_cache)
     if "shacl" in stage_cache.hit_stages:
         log("validation: unchanged data and shapes, report read from the cache")
     if not report.conforms(allow_warnings=True):

@@ -85,12 +85,16 @@ def shapes_files(folder: Path) -> list[Path]:
     return files
 
 
-def load_shapes(folder: Path) -> Graph:
-    """All ``*.ttl`` files of the shapes folder, as one graph (each file checked on its own)."""
+def load_shapes(folder: Path, *, cache: StageCache | None = None) -> Graph:
+    """All ``*.ttl`` files of the shapes folder, as one graph (each file checked on its own).
+
+    With a *cache*, a SPARQL constraint whose exact text passed the safety check before (with the
+    same checking code) is not parsed again: rdflib's parser takes about a second for our shapes.
+    """
     shapes = new_graph()
     for path in shapes_files(folder):
         graph = parse_file(path)
-        refuse_unsafe_sparql(graph, path)
+        refuse_unsafe_sparql(graph, path, cache=cache)
         shapes += graph
     return bind_all(shapes)
 
@@ -99,10 +103,16 @@ def load_shapes(folder: Path) -> Graph:
 _SPARQL_PREDICATES = (SH.select, SH.ask, SH.construct, SH.update)
 
 
-def refuse_unsafe_sparql(shapes: Graph, path: Path) -> None:
-    """Refuse SPARQL in shapes that would reach beyond the data: SERVICE, FROM/FROM NAMED, updates."""
+def refuse_unsafe_sparql(shapes: Graph, path: Path, *, cache: StageCache | None = None) -> None:
+    """Refuse SPARQL in shapes that would reach beyond the data: SERVICE, FROM/FROM NAMED, updates.
+
+    *cache* remembers the texts found safe, keyed by the text and the code that checked it; only a
+    pass is remembered, so a refusal is always reported afresh.
+    """
+    from . import queries
     from .queries import has_dataset_clause, parse_sparql, refuse_unsafe
 
+    checker = code_digest(Path(__file__), Path(queries.__file__)) if cache is not None else ""
     for predicate in _SPARQL_PREDICATES:
         for shape, text in shapes.subject_objects(predicate):
             name = _name(shape) if isinstance(shape, URIRef) else "a blank-node shape"
@@ -110,6 +120,9 @@ def refuse_unsafe_sparql(shapes: Graph, path: Path) -> None:
             if predicate == SH.update or not isinstance(text, Literal):
                 raise InputError(f"{where}: refused: shapes may only hold read-only SPARQL "
                                  "(sh:select, sh:ask, sh:construct) as a string")
+            key = digest_text(f"sparql-safety\n{checker}\n{predicate}\n{text}") if cache is not None else ""
+            if cache is not None and cache.get("sparql-safety", key) == "safe":
+                continue
             try:
                 tree = parse_sparql(str(text), where)
             except QueryError as exc:
@@ -118,6 +131,8 @@ def refuse_unsafe_sparql(shapes: Graph, path: Path) -> None:
             if has_dataset_clause(tree):
                 raise ConfinementError(f"{where}: FROM / FROM NAMED refused: validation reads only the data "
                                        "it is given: remove the clause")
+            if cache is not None:
+                cache.put("sparql-safety", key, "safe")
 
 
 def validate(data: Graph, shapes: Graph, *, shapes_source: str | None = None,
