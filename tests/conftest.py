@@ -27,8 +27,31 @@ def project() -> Project:
 
 
 @pytest.fixture(scope="session")
-def artifacts(project: Project) -> Artifacts:
-    return assemble(project, load_release(RELEASE_DATE), cache=False)  # the suite always runs HermiT
+def artifacts(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Artifacts:
+    """The paper's build, in memory. Under xdist the workers take turns (a lock in the run's shared
+    temporary folder): the first runs HermiT, pyshacl and the renderers and fills the content-keyed
+    cache (ALKKG_CACHE_DIR, above), the next reads their results back (tests/test_cache.py proves the
+    same bytes either way). Tests that need no build are collected first (below), so a worker is
+    not left waiting while the other builds."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for every worker of this run
+    with (shared / "session-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return assemble(project, load_release(RELEASE_DATE), cache=True)
+
+
+_SESSION_BUILD = {"artifacts", "built"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files whose tests need no session build first (stable otherwise): xdist hands files out in
+    this order, so the second worker has other work while the first builds."""
+    def needs_build(item: pytest.Item) -> bool:
+        return bool(_SESSION_BUILD & set(getattr(item, "fixturenames", ())))
+
+    files_needing = {item.nodeid.split("::", 1)[0] for item in items if needs_build(item)}
+    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] in files_needing)
 
 
 @pytest.fixture(scope="session")

@@ -73,6 +73,7 @@ def test_query_syntax_error_exit_2(built: Path, tmp_path: Path) -> None:
     assert code == 2 and "SPARQL syntax error" in err
 
 
+@pytest.mark.slow  # pyshacl on the whole export (the build's own report is checked in the default run)
 def test_validate_our_export_conforms(built: Path, tmp_path: Path) -> None:
     report = tmp_path / "report.ttl"
     code, out, _ = run(["validate", str(built / "alkkg.ttl"), "--report", str(report)])

@@ -159,6 +159,7 @@ def test_spawned_workers_write_the_same_bytes(corpus: Path, corpus_out: Path, tm
     assert (tmp_path / NQUADS).read_bytes() == (corpus_out / NQUADS).read_bytes()
 
 
+@pytest.mark.slow  # a third corpus run (the CLI test already compares memory with the kept on-disk store)
 def test_on_disk_validation_gives_the_same_output(corpus: Path, corpus_out: Path, tmp_path: Path) -> None:
     """A corpus too large for the memory budget is validated in a temporary on-disk store: same bytes."""
     build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2, memory_budget_mb=0)

@@ -117,6 +117,7 @@ def test_every_named_shape_compiles() -> None:
     assert len(c) > len(NAMES)
 
 
+@pytest.mark.slow  # pyshacl and the compiled shapes on the whole build: seconds; CI runs it
 def test_built_graph(artifacts) -> None:
     comparison = compare(artifacts.flat)
     assert comparison.same_multiset, comparison.explain()

@@ -55,6 +55,7 @@ def test_every_claim_nanopublication_conforms_on_its_own(artifacts: Artifacts) -
     assert failures == {}
 
 
+@pytest.mark.slow  # pyshacl over one nanopublication with the ontology: seconds; CI runs it
 def test_a_broken_nanopublication_is_caught_on_its_own(artifacts: Artifacts) -> None:
     graphs = _graphs(artifacts)
     name = next(iter(graphs))
