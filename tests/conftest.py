@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_SOURCE = ROOT.parent / "shared" / "source" / "shaw-2014-nejm-introduction.txt"
 RELEASE_DATE = "2026-11-28"
 
-# Builds of project copies (CLI tests, subprocesses) share one reasoner/shapes cache: its entries
-# are keyed by content (tests/test_cache.py checks hits, misses and same bytes). The session build
-# below runs HermiT itself.
+# Every build of the suite (the session build, project copies, CLI subprocesses) shares one
+# reasoner/shapes/render cache: its entries are keyed by content (tests/test_cache.py checks hits,
+# misses and same bytes). HermiT itself runs in tests/test_reasoning.py's error cases and whenever
+# the cache is cold (a fresh clone, as in CI).
 os.environ.setdefault("ALKKG_CACHE_DIR", str(ROOT / ".alkkg-cache"))
 
 
