@@ -92,21 +92,17 @@ def measure(n_claims: int, pyshacl_max: int, jobs: int) -> dict[str, float | str
 
 def flat_graph(root: Path) -> Graph:
     """The ontology and every document's claims in one rdflib graph, as alkkg build validates them."""
-    from alkkg.claims import Vocabulary, compile_document
-    from alkkg.curation import load_curation
+    from alkkg.claims import Vocabulary
     from alkkg.ontology import load_ontology
-    from alkkg.pipeline import Project
+    from alkkg.pipeline import Project, compile_folder
     from alkkg.release import load_release
-    from alkkg.source import read_source
 
     project, release = Project(root), load_release("2026-11-28")
     ontology = load_ontology(project.ontology, release)
     vocabulary, graph = Vocabulary(ontology), Graph()
     graph += ontology
     for folder in project.documents():
-        curation = load_curation(folder)
-        compiled = compile_document(curation, read_source(curation.document.text_path), vocabulary,
-                                    release.release_date)
+        compiled, _ = compile_folder(folder, vocabulary, release.release_date)
         for part in (compiled.document_triples, *compiled.claim_triples.values()):
             for triple in part:
                 graph.add(triple)

@@ -11,16 +11,14 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 
 from alkkg import rdfio
-from alkkg.claims import Vocabulary, compile_document
+from alkkg.claims import Vocabulary
 from alkkg.cli import main
 from alkkg.corpus import NQUADS, REPORT, build_corpus
-from alkkg.curation import load_curation
 from alkkg.errors import CurationError
 from alkkg.nanopubs import check_nanopublications, release_dataset
 from alkkg.ontology import load_ontology
-from alkkg.pipeline import Project
+from alkkg.pipeline import Project, compile_folder
 from alkkg.release import load_release
-from alkkg.source import read_source
 from alkkg.synth import synthesise
 from conftest import RELEASE_DATE, ROOT
 
@@ -66,9 +64,7 @@ def test_quads_are_the_builds_complete_release(corpus: Path, corpus_out: Path) -
     vocabulary = Vocabulary(ontology)
     nanopubs = Dataset()
     for folder in project.documents():
-        curation = load_curation(folder)
-        compiled = compile_document(curation, read_source(curation.document.text_path), vocabulary,
-                                    release.release_date)
+        compiled, _ = compile_folder(folder, vocabulary, release.release_date)
         for quad in compiled.nanopubs.quads((None, None, None, None)):
             nanopubs.add(quad)  # type: ignore[arg-type]
     complete = release_dataset(nanopubs, {URIRef(release.version_iri): ontology})

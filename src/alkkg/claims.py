@@ -107,9 +107,6 @@ class Triples:
     def __len__(self) -> int:
         return len(self._items)
 
-    def __contains__(self, triple: object) -> bool:
-        return triple in self._items
-
     def graph(self) -> Graph:
         """The same triples in an (indexed) rdflib graph."""
         graph = _part()

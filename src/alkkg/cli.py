@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .errors import AlkkgError, InputError, LimitError
+from .corpus import MEMORY_BUDGET_MB
 from .limits import MAX_MEMORY_MB, QUERY_TIMEOUT, VALIDATE_TIMEOUT
 
 _DEBUG = {"on": False}
@@ -254,7 +255,7 @@ def synth(n_claims: int, out: Path, seed: int, project: Path | None) -> None:
 @click.option("--jobs", type=click.IntRange(min=1, max=256), help="Worker processes (default: one per CPU).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="Keep the validated Oxigraph store in this new folder (default: a temporary one).")
-@click.option("--memory-budget", "memory_budget", type=click.IntRange(min=0), default=1500, show_default=True,
+@click.option("--memory-budget", "memory_budget", type=click.IntRange(min=0), default=MEMORY_BUDGET_MB, show_default=True,
               metavar="MB", help="Validate in memory when the store's estimated size is under this, else on disk.")
 @click.option("--release-date", metavar="YYYY-MM-DD", help="Override the release date of release.toml.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")

@@ -86,27 +86,16 @@ def _share(vocabulary: Vocabulary, release_date: str) -> None:
 
 def _compile_one(folder: str) -> _Compiled:
     from . import rdfio
-    from .claims import compile_document
-    from .coverage import compute_coverage
-    from .curation import load_curation
-    from .pinning import check_pin
-    from .source import read_source
+    from .pipeline import compile_folder
 
     try:
-        curation = load_curation(Path(folder))
-        text = read_source(curation.document.text_path)
-        check_pin(curation, text)
-        compiled = compile_document(curation, text, _WORKER["vocabulary"],  # type: ignore[arg-type]
-                                    str(_WORKER["release_date"]))
-        gaps = compute_coverage(compiled).gaps
-        if gaps:
-            raise CurationError(f"coverage of {Path(folder).name} is incomplete: " + "; ".join(gaps)
-                                + " - add claims or an 'acknowledged' entry with a reason", path=str(curation.path))
-        flat = (t for part in (compiled.document_triples, *compiled.claim_triples.values()) for t in part)
-        return _Compiled(folder, curation.document.id, len(compiled.located),
-                         rdfio.quads_to_nquads(compiled.quads), rdfio.triples_to_ntriples(flat))
+        compiled, _ = compile_folder(Path(folder), _WORKER["vocabulary"],  # type: ignore[arg-type]
+                                     str(_WORKER["release_date"]))
     except AlkkgError as error:
         return _Compiled(folder, "", 0, "", "", (type(error).__name__, str(error)))
+    flat = (t for part in (compiled.document_triples, *compiled.claim_triples.values()) for t in part)
+    return _Compiled(folder, compiled.curation.document.id, len(compiled.located),
+                     rdfio.quads_to_nquads(compiled.quads), rdfio.triples_to_ntriples(flat))
 
 
 def _compiled_documents(folders: list[Path], jobs: int, init: tuple[str, str, str]) -> Iterator[_Compiled]:

@@ -101,6 +101,20 @@ def _quiet(_: str) -> None:
     return None
 
 
+def compile_folder(folder: Path, vocabulary: Vocabulary, release_date: str) -> tuple[CompiledDocument, Coverage]:
+    """Load one curated document, check its pin, compile it and check its coverage (the per-document
+    stages, shared by ``alkkg build`` and ``alkkg corpus``); CurationError names what is wrong."""
+    curation = load_curation(folder)
+    text = read_source(curation.document.text_path)
+    check_pin(curation, text)
+    compiled = compile_document(curation, text, vocabulary, release_date)
+    coverage = compute_coverage(compiled)
+    if coverage.gaps:
+        raise CurationError(f"coverage of {folder.name} is incomplete: " + "; ".join(coverage.gaps)
+                            + " - add claims or an 'acknowledged' entry with a reason", path=str(curation.path))
+    return compiled, coverage
+
+
 def assemble(project: Project, release: Release, log: Log = _quiet, *, cache: bool = True) -> Artifacts:
     """Run every stage in memory; raise an AlkkgError at the first failure.
 
@@ -119,15 +133,7 @@ def assemble(project: Project, release: Release, log: Log = _quiet, *, cache: bo
     vocabulary = Vocabulary(ontology)
     for folder in project.documents():
         log(f"curation: {folder.name}")
-        curation = load_curation(folder)
-        text = read_source(curation.document.text_path)
-        check_pin(curation, text)
-        compiled = compile_document(curation, text, vocabulary, release.release_date)
-        coverage = compute_coverage(compiled)
-        if coverage.gaps:
-            raise CurationError(f"coverage of {folder.name} is incomplete: " + "; ".join(coverage.gaps)
-                                + " - add claims or an 'acknowledged' entry with a reason",
-                                path=str(curation.path))
+        compiled, coverage = compile_folder(folder, vocabulary, release.release_date)
         documents.append(compiled)
         coverages.append(coverage)
         flat += compiled.flat

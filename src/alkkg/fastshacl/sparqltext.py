@@ -175,20 +175,13 @@ def _rewrite_exists(group: str, bound_outside: set[str], counter: list[int]) -> 
     var_count: Counter[str] = Counter(t[1:] for _, t in tokens if t[:1] in "?$" and len(t) > 1)
     edits: list[tuple[int, int, str]] = []          # (start, end, replacement) in group text
     inserts_at_end: list[str] = []
-    depth, parens, statement = 0, 0, 0
+    statement = 0
     bound_before: set[str] = set(bound_outside)
-    i = 0
-    while i < end:
-        offset, t = tokens[i]
-        if t == "{":
-            depth += 1
-        elif t == "}":
-            depth -= 1
-        elif t == "(":
-            parens += 1
-        elif t == ")":
-            parens -= 1
-        elif depth == 1 and parens == 0 and t.upper() in ("FILTER", "BIND"):
+    group_vars = _group_vars(tokens, end)
+    # an EXISTS body opens a nested group, so nothing inside it is seen at depth 1
+    for i, t, depth, parens in _levels(tokens, end):
+        offset = tokens[i][0]
+        if depth == 1 and parens == 0 and t.upper() in ("FILTER", "BIND"):
             statement = i
         elif depth == 1 and parens == 0 and t[:1] in "?$":
             bound_before.add(t[1:])
@@ -208,7 +201,7 @@ def _rewrite_exists(group: str, bound_outside: set[str], counter: list[int]) -> 
             inside = Counter(b[1:] for _, b in body if b[:1] in "?$" and len(b) > 1)
             shared = {v for v in body_vars if var_count[v] > inside[v]}
             is_bind = tokens[statement][1].upper() == "BIND"
-            available = bound_before if is_bind else (bound_before | _group_vars(tokens, i, end))
+            available = bound_before if is_bind else (bound_before | group_vars)
             negated = i > 0 and tokens[i - 1][1].upper() == "NOT"
             if not words & _NOT_A_BGP and "{" not in words and patterns >= 2 and plain and shared and shared <= available:
                 counter[0] += 1
@@ -221,9 +214,6 @@ def _rewrite_exists(group: str, bound_outside: set[str], counter: list[int]) -> 
                     edits.append((tokens[statement][0], tokens[statement][0], table))
                 else:
                     inserts_at_end.append(table)
-                i = close + 1
-                continue
-        i += 1
     if not edits:
         return group
     edits.append((tokens[end][0], tokens[end][0], " ".join(inserts_at_end)))
@@ -233,11 +223,10 @@ def _rewrite_exists(group: str, bound_outside: set[str], counter: list[int]) -> 
     return out
 
 
-def _group_vars(tokens: list[tuple[int, str]], start: int, end: int) -> set[str]:
-    """Variables of the outer group's own triple patterns (outside nested groups and expressions)."""
-    found: set[str] = set()
+def _levels(tokens: list[tuple[int, str]], end: int) -> Iterator[tuple[int, str, int, int]]:
+    """Each token before *end* with its brace depth and parenthesis depth (after the token itself)."""
     depth, parens = 0, 0
-    for _, t in tokens[:end]:
+    for i, (_, t) in enumerate(tokens[:end]):
         if t == "{":
             depth += 1
         elif t == "}":
@@ -246,9 +235,13 @@ def _group_vars(tokens: list[tuple[int, str]], start: int, end: int) -> set[str]
             parens += 1
         elif t == ")":
             parens -= 1
-        elif depth == 1 and parens == 0 and t[:1] in "?$" and len(t) > 1:
-            found.add(t[1:])
-    return found
+        yield i, t, depth, parens
+
+
+def _group_vars(tokens: list[tuple[int, str]], end: int) -> set[str]:
+    """Variables of the outer group's own triple patterns (outside nested groups and expressions)."""
+    return {t[1:] for _, t, depth, parens in _levels(tokens, end)
+            if depth == 1 and parens == 0 and t[:1] in "?$" and len(t) > 1}
 
 
 def _oxigraph_parses(text: str, where: str) -> None:
