@@ -82,6 +82,15 @@ def test_output_parses_with_two_parsers_and_is_well_formed(corpus_out: Path) -> 
     assert len(store) == len(list(dataset.quads((None, None, None, None))))
 
 
+def test_partitions_are_sized_to_the_memory_budget(corpus: Path, corpus_out: Path, tmp_path: Path) -> None:
+    """A small budget splits the corpus into partitions (one per document here): the same bytes as the
+    whole graph validated in the kept store (tests/test_partitions.py compares results with violations)."""
+    summary = build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2, memory_budget_mb=1)
+    assert summary.partitions == summary.documents > 2 and not summary.whole_graph_reason
+    for name in (NQUADS, REPORT):
+        assert (tmp_path / name).read_bytes() == (corpus_out / name).read_bytes(), name
+
+
 def test_the_store_is_kept_and_holds_every_claim(corpus_out: Path) -> None:
     claims = ox.Store.read_only(str(corpus_out.parent / "store")).query(
         "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/alkkg/vocab/Claim> }")
@@ -151,14 +160,17 @@ def test_spawned_workers_write_the_same_bytes(corpus: Path, corpus_out: Path, tm
     import multiprocessing
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2)
-    assert (tmp_path / NQUADS).read_bytes() == (corpus_out / NQUADS).read_bytes()
+    summary = build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2, memory_budget_mb=1)
+    assert summary.partitions > 2  # validated by spawned workers too
+    for name in (NQUADS, REPORT):
+        assert (tmp_path / name).read_bytes() == (corpus_out / name).read_bytes(), name
 
 
 @pytest.mark.slow  # a third corpus run (the CLI test already compares memory with the kept on-disk store)
 def test_on_disk_validation_gives_the_same_output(corpus: Path, corpus_out: Path, tmp_path: Path) -> None:
-    """A corpus too large for the memory budget is validated in a temporary on-disk store: same bytes."""
-    build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2, memory_budget_mb=0)
+    """The whole graph, too large for the memory budget, is validated in a temporary on-disk store: same bytes."""
+    summary = build_corpus(corpus, tmp_path, release_date=RELEASE_DATE, jobs=2, memory_budget_mb=0, whole_graph=True)
+    assert summary.partitions == 0 and "load" in summary.seconds
     for name in (NQUADS, REPORT):
         assert (tmp_path / name).read_bytes() == (corpus_out / name).read_bytes(), name
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([NQUADS, REPORT])

@@ -256,26 +256,30 @@ def synth(n_claims: int, out: Path, seed: int, project: Path | None) -> None:
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="Keep the validated Oxigraph store in this new folder (default: a temporary one).")
 @click.option("--memory-budget", "memory_budget", type=click.IntRange(min=0), default=MEMORY_BUDGET_MB, show_default=True,
-              metavar="MB", help="Validate in memory when the store's estimated size is under this, else on disk.")
+              metavar="MB", help="Memory for the validation stores: partitions of documents are sized so that one "
+              "per worker fits; the whole graph (--whole-graph) is validated in memory under it, else on disk.")
+@click.option("--whole-graph", is_flag=True, help="Validate the whole union graph in one store, not per partition.")
 @click.option("--release-date", metavar="YYYY-MM-DD", help="Override the release date of release.toml.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def corpus(out: Path, project: Path | None, jobs: int | None, store: Path | None, memory_budget: int,
-           release_date: str | None, quiet: bool) -> None:
+           whole_graph: bool, release_date: str | None, quiet: bool) -> None:
     """Compile, check and validate a large corpus in bounded memory: N-Quads and a validation report.
 
     Every document is compiled in parallel and streamed to OUT/alkkg.nq; the shapes (compiled to
-    SPARQL) validate an Oxigraph store, in memory or (when large, or --store) on disk. No reasoner,
-    no site: use `alkkg build` for those.
+    SPARQL) validate each partition of documents in its own in-memory Oxigraph store, with the
+    triples documents share (the whole graph in one store when partitions are not independent, or
+    with --whole-graph or --store). No reasoner, no site: use `alkkg build` for those.
     """
     from .corpus import build_corpus
     from .pipeline import find_project
 
     log = (lambda _m: None) if quiet else (lambda m: click.echo(f"  {m}", err=True))
     summary = build_corpus(find_project(project).root, out, release_date=release_date, jobs=jobs, store=store,
-                           memory_budget_mb=memory_budget, log=log)
+                           memory_budget_mb=memory_budget, whole_graph=whole_graph, log=log)
     seconds = ", ".join(f"{name} {value:.1f} s" for name, value in summary.seconds.items())
+    how = f"{summary.partitions} partition(s)" if summary.partitions else "the whole graph"
     click.echo(f"compiled {summary.documents} documents, {summary.claims} claims, {summary.quads} quads into {out}; "
-               f"0 violations, {summary.results} other results ({seconds})")
+               f"validated {how}: 0 violations, {summary.results} other results ({seconds})")
 
 
 @main.command()
