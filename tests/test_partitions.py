@@ -347,3 +347,33 @@ def test_a_violation_across_documents_stops_the_corpus_either_way(project: Path,
                          whole_graph=whole_graph)
         messages.append(str(caught.value))
     assert messages[0] == messages[1] and not (tmp_path / "out" / REPORT).exists()
+
+
+def _removal_rounds(documents: Documents) -> list[Documents]:
+    """Every property of one node of each class of every document removed, a round per property index:
+    in each round every sampled node loses one property (nodes differ, so breakages do not mask each other)."""
+    classes = (ALKKG.Claim, ALKKG.Hypothesis, ALKKG.QualifiedStatement, OA.Annotation, OA.SpecificResource,
+               OA.TextQuoteSelector, OA.TextPositionSelector, ALKKG.Sentence, ALKKG.SourceText, ALKKG.SourceDocument,
+               ALKKG.BibliographicReference, ALKKG.Authorship, OWL.NegativePropertyAssertion, PROV.Person)
+    samples = [(d, node, sorted({p for s, p, o in t if s == node}, key=str))
+               for d, t in documents for cls in classes for node in _subjects(t, cls)[:1]]
+    measurements = [(d, node, sorted({p for s, p, o in t if s == node}, key=str))
+                    for d, t in documents for node in sorted({s for s, p, o in t if "measurement" in str(s)
+                                                              and p == RDF.type}, key=str)[:1]]
+    samples += measurements
+    rounds = []
+    for index in range(max(len(props) for _, _, props in samples)):
+        removed = {(d, node, props[index]) for d, node, props in samples if index < len(props)}
+        rounds.append([(d, [t for t in triples if (d, t[0], t[1]) not in removed]) for d, triples in documents])
+    return rounds
+
+
+@pytest.mark.slow
+def test_every_property_removed_from_nodes_of_every_kind_gives_the_same_results(compiled) -> None:
+    ontology, documents, shapes = compiled
+    rounds = _removal_rounds(documents)
+    assert len(rounds) >= 8
+    found = Counter()
+    for broken in rounds:
+        found += assert_same(ontology, broken, shapes)
+    assert sum(found.values()) > 100
