@@ -19,7 +19,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from rdflib import OWL, RDF, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 from rdflib.util import guess_format
 
@@ -234,39 +234,71 @@ def quads_to_nquads(quads: Iterable[tuple[Node, Node, Node, Node]]) -> str:
     The corpus path streams each document's quads through this; ``tests/test_claims.py`` checks
     that it equals rdflib's serialiser on every document we compile.
     """
-    term = _nt_term_writer()
-    return "".join(sorted({f"{term(s)} {term(p)} {term(o)} {term(g)} .\n" for s, p, o, g in quads}))
+    seen, write = _nt_term_writer()
+    # ``seen(id(x)) or write(x)`` is inlined, not a function: it runs four times per quad
+    return "".join(sorted({f"{seen(id(s)) or write(s)} {seen(id(p)) or write(p)} "
+                           f"{seen(id(o)) or write(o)} {seen(id(g)) or write(g)} .\n"
+                           for s, p, o, g in quads}))
 
 
 def triples_to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """The same bytes as :func:`ntriples` for a graph of *triples*, without building the graph."""
-    term = _nt_term_writer()
-    return "".join(sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples}))
+    seen, write = _nt_term_writer()
+    return "".join(sorted({f"{seen(id(s)) or write(s)} {seen(id(p)) or write(p)} "
+                           f"{seen(id(o)) or write(o)} .\n"
+                           for s, p, o in triples}))
 
 
-def _nt_term_writer() -> Callable[[Node], str]:
-    names: dict[Node, str] = {}  # predicates, classes and graph names repeat: format each once
+def _nt_term_writer() -> tuple[Callable[[int], str | None], Callable[[Node], str]]:
+    """``(seen, write)`` for one serialisation: ``write(node)`` gives a term's N-Triples text,
+    ``seen(id(node))`` the text of a node object written before (None if not).
 
-    def term(node: Node) -> str:
-        if isinstance(node, Literal):
-            return _nt_literal(node)
-        text = names.get(node)
+    IRIs, blank nodes and graph names repeat constantly, as the same object or as equal new ones
+    (a namespace makes a new URIRef per attribute access). rdflib's ``__eq__`` is Python code, so
+    a dict keyed by the node itself pays a Python call per hit: look up by ``id`` first (the
+    objects are kept alive for the call, so an id cannot be reused), then by ``(type, text)``,
+    which compares in C and matches rdflib's equality for IRIs and blank nodes exactly.
+    Literals are not remembered: the corpus makes a new object for each, half their values are
+    unique, and rdflib's Literal equality (case-insensitive language tags) is looser than their
+    text; formatting one costs about what a lookup would.
+    """
+    by_id: dict[int, str] = {}
+    by_value: dict[tuple[type, str], str] = {}
+    alive: list[Node] = []  # every node keyed by id, so that no other object can take its id
+
+    def write(node: Node) -> str:
+        kind = type(node)
+        # exact types first: isinstance() on rdflib terms goes through ABCMeta, in Python
+        if kind is Literal:
+            return _nt_literal(node)  # type: ignore[arg-type]  # mypy does not narrow on type() is
+        if kind is not URIRef and kind is not BNode:
+            if isinstance(node, Literal):
+                return _nt_literal(node)
+            if not isinstance(node, str):
+                return node.n3()  # not an Identifier: its text need not identify it
+        key = (kind, str(node))
+        text = by_value.get(key)
         if text is None:
-            text = names[node] = node.n3()
+            text = by_value[key] = node.n3()
+        by_id[id(node)] = text
+        alive.append(node)
         return text
 
-    return term
+    return by_id.get, write
 
 
 def _nt_literal(literal: Literal) -> str:
     """A literal as rdflib's N-Triples and N-Quads serialisers write it."""
-    encoded = '"' + (literal.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
-                     .replace("\r", "\\r")) + '"'
+    lexical = str(literal)
+    # most literals need no escape: four scans are cheaper than four copies by replace()
+    if "\\" in lexical or "\n" in lexical or '"' in lexical or "\r" in lexical:
+        lexical = (lexical.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+                   .replace("\r", "\\r"))
     if literal.language:
-        return f"{encoded}@{literal.language}"
+        return f'"{lexical}"@{literal.language}'
     if literal.datatype:
-        return f"{encoded}^^<{literal.datatype}>"
-    return encoded
+        return f'"{lexical}"^^<{literal.datatype}>'
+    return f'"{lexical}"'
 
 
 def trig(dataset: Dataset) -> str:

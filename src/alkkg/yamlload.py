@@ -15,6 +15,7 @@ alkkg.errors.CurationError: example.yaml:2: duplicate key 'a' (first on line 1);
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -48,15 +49,36 @@ class LineDict(dict):  # type: ignore[type-arg]
     key_lines: dict[Any, int]
 
 
-class _Strict:
-    """The refusals above, on top of a safe loader's composer; mappings become :class:`LineDict`."""
+class _Checked:
+    """The refusals' messages, and a constructor that names the line of a value it cannot read."""
 
     name: str
-    depth: int
-    peek_event: Callable[[], Any]
 
     def fail(self, message: str, mark: Any) -> CurationError:
         return CurationError(message, path=self.name, line=mark.line + 1 if mark else None)
+
+    def too_long(self, value: str, mark: Any) -> CurationError:
+        return self.fail(f"a value of {len(value)} characters is longer than the limit of "
+                         f"{MAX_STRING}; a quote or statement must be one atomic claim", mark)
+
+    def too_deep(self, mark: Any) -> CurationError:
+        return self.fail(f"nesting deeper than {MAX_DEPTH} levels; the curation format "
+                         "needs at most four", mark)
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        except (ValueError, OverflowError) as exc:  # "2014-13-45", a 5000-digit integer
+            message = str(exc).split(";")[0]
+            raise self.fail(f"value {_short(getattr(node, 'value', ''))} cannot be read: {message}",
+                            node.start_mark) from None
+
+
+class _Strict(_Checked):
+    """The refusals above, on top of a safe loader's composer; mappings become :class:`LineDict`."""
+
+    depth: int
+    peek_event: Callable[[], Any]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
@@ -68,25 +90,14 @@ class _Strict:
             raise self.fail(f"anchor '&{anchor}' is not allowed in curation files; "
                             "write each value out in full", event.start_mark)
         if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_STRING:
-            raise self.fail(f"a value of {len(event.value)} characters is longer than the limit of "
-                            f"{MAX_STRING}; a quote or statement must be one atomic claim",
-                            event.start_mark)
+            raise self.too_long(event.value, event.start_mark)
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise self.fail(f"nesting deeper than {MAX_DEPTH} levels; the curation format "
-                                "needs at most four", event.start_mark)
+                raise self.too_deep(event.start_mark)
             return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self.depth -= 1
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep=deep)  # type: ignore[misc]
-        except (ValueError, OverflowError) as exc:  # "2014-13-45", a 5000-digit integer
-            message = str(exc).split(";")[0]
-            raise self.fail(f"value {_short(getattr(node, 'value', ''))} cannot be read: {message}",
-                            node.start_mark) from None
 
 
 class _StrictLoader(_Strict, yaml.SafeLoader):
@@ -111,6 +122,55 @@ if _FAST:
             Resolver.__init__(self)
             self.name = name
             self.depth = 0
+
+    class _CLoader(_Checked, CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+        """libyaml composes the nodes too (in C: a corpus loads in about a third less time than
+        with the Python composer); :func:`_check_tree` then refuses what the streaming composer
+        would. Only for text without ``&`` and ``*``: a composed tree keeps no trace of anchors."""
+
+        def __init__(self, stream: str, name: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self.name = name
+
+
+@functools.cache
+def _libyaml_caps_nesting() -> bool:
+    """Whether libyaml refuses 2,000 levels of nesting itself (0.2.6 stops at 1,000).
+
+    Its composer recurses in C, where Python's recursion limit does not apply: without that cap
+    a 4 MB file of brackets could overflow the C stack, so :func:`load_text` then composes in
+    Python (the streaming composer stops at :data:`MAX_DEPTH`).
+    """
+    depth = 2000
+    parser = CParser("[" * depth + "]" * depth)
+    try:
+        while parser.check_event():
+            parser.get_event()  # events only: the parser keeps its own stack, not the C one
+    except yaml.YAMLError:
+        return True
+    finally:
+        parser.dispose()
+    return False
+
+
+def _check_tree(loader: _Checked, root: Any) -> None:
+    """Refuse, in a tree composed by libyaml, the first node in document order that
+    :meth:`_Strict.compose_node` would refuse, with the same message and line: a value longer
+    than :data:`MAX_STRING` (checked first, as there), then nesting deeper than :data:`MAX_DEPTH`."""
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_STRING:
+                raise loader.too_long(node.value, node.start_mark)
+        if depth > MAX_DEPTH:
+            raise loader.too_deep(node.start_mark)
+        if isinstance(node, yaml.MappingNode):  # keys and values in document order: k1 v1 k2 v2
+            stack.extend((child, depth + 1) for pair in reversed(node.value) for child in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in reversed(node.value))
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
@@ -142,7 +202,7 @@ def _construct_decimal(loader: Any, node: yaml.ScalarNode) -> Decimal:
         raise loader.fail(f"{_short(node.value)} is not a number", node.start_mark) from None
 
 
-for _loader in (_StrictLoader, _FastLoader) if _FAST else (_StrictLoader,):
+for _loader in (_StrictLoader, _FastLoader, _CLoader) if _FAST else (_StrictLoader,):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 
@@ -157,8 +217,24 @@ def load_text(text: str, name: str) -> Any:
 
     libyaml parses when it is installed; any problem is then reported by the pure Python loader,
     whose messages name the exact line (and it alone reads text with characters YAML refuses).
+    libyaml also composes when the text has no anchor or alias and libyaml caps nesting; any YAML
+    error there is left to the loaders below, so that each file gets the answer it got before.
     """
     if _FAST and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        if "&" not in text and "*" not in text and _libyaml_caps_nesting():
+            composed = _CLoader(text, name)
+            try:
+                node = composed.get_single_node()
+                if node is None:
+                    return None
+                _check_tree(composed, node)
+                return composed.construct_document(node)
+            except CurationError:
+                raise
+            except (yaml.YAMLError, ValueError, RecursionError):
+                pass  # the streaming loaders below decide which error this file gets
+            finally:
+                composed.dispose()
         fast = _FastLoader(text, name)
         try:
             return fast.get_single_data()
