@@ -6,6 +6,8 @@
     python benchmarks/bench_queries.py --nquads /tmp/c100k.nq --store /tmp/c100k.store   # load once, on disk
     python benchmarks/bench_queries.py --turtle build/alkkg-inferred.ttl --runs 9
     python benchmarks/bench_queries.py --claims 1000 --queries drug-outcomes describe-entity --no-bound
+    python benchmarks/bench_queries.py --nquads /tmp/c10k.nq --queries drugs-inhibiting-target \
+        --param target=alkkge:ALK-protein --bind alkkg substitutions values     # one value, three ways
 
 The corpus is the one ``benchmarks/bench_corpus.py`` builds: ``alkkg synth`` writes N claims, every
 document is compiled and its nanopublications are appended to one N-Quads file (``--keep FILE``
@@ -18,9 +20,17 @@ more).
 
 Each query runs ``--runs`` times as written (every parameter unbound: the whole answer, rows read to
 the end as the CLI does) and the table gives the number of rows and the median wall-clock
-milliseconds. Then, unless ``--no-bound``, each parameter in turn is bound (Oxigraph substitutions,
-as ``alkkg query --param`` does) to its value in the first row of that answer, and timed the same
-way: one more table row, ``name [param=value]``. A query whose first run takes longer than
+milliseconds. Then, unless ``--no-bound``, each parameter in turn is bound to its value in the first
+row of that answer (or, with ``--param name=value``, to that value: a CURIE, ``<iri>`` or literal as
+``alkkg query --param`` takes them; only the parameters given are then timed), and timed the same
+way: one more table row, ``name [param=value]``. The parameter is bound as ``alkkg query --param``
+binds it (``--bind alkkg``, the default; ``alkkg.queries.oxigraph_binding``): an Oxigraph
+substitution plus a ``VALUES`` block opening the WHERE group (which Oxigraph plans from) where one
+means the same and the value is not common in the data, else the substitution alone, and the row
+then says ``(substitutions)``. ``--bind`` takes several ways, one row each, labelled: ``alkkg``,
+``substitutions`` (only: as alkkg bound every parameter before) and ``values`` (the VALUES block
+alone, wherever ``bind_with_values`` can add one). Only the query runs are timed, not the rewriting
+(about 2 ms of Python per query). A query whose first run takes longer than
 ``--budget`` seconds is not repeated; one that is still running after ``--timeout`` seconds is
 stopped (each query runs in a forked child process) and shown as ``> timeout``. The last lines list
 the timings over 100 ms (the target of issue 12).
@@ -123,18 +133,64 @@ def time_query(store: ox.Store, text: str, runs: int, budget: float,
     return rows, statistics.median(times), len(times), first
 
 
-def measure(store: ox.Store, query: NamedQuery, runs: int, budget: float, bound: bool) -> Iterator[tuple[str, int, float, int]]:
-    """(label, rows, median seconds, runs) of the unbound query, then of each parameter bound."""
+def measure(store: ox.Store, query: NamedQuery, runs: int, budget: float, bound: bool,
+            params: dict[str, Any] | None = None, ways: tuple[str, ...] = ("alkkg",)
+            ) -> Iterator[tuple[str, int, float, int]]:
+    """(label, rows, median seconds, runs) of the unbound query, then of each parameter bound: to
+    its value in *params* (pyoxigraph terms; then only those), else to its value in the first row;
+    once for each of *ways*: "alkkg" (substitution, plus VALUES where alkkg adds it), "substitutions"
+    (only), "values" (the VALUES block only; no row where bind_with_values adds none)."""
     import pyoxigraph as ox
+
+    from alkkg.querybinding import bind_with_values, oxigraph_binding
+    from alkkg.queries import from_oxigraph, prepare
 
     rows, seconds, made, first = time_query(store, query.text, runs, budget)
     yield query.name, rows, seconds, made
+    plan = prepare(query) if bound and query.params and ways != ("substitutions",) else None
     for param in query.params if bound else ():
-        value = first[param] if first is not None else None
+        if params is not None:
+            value = params.get(param)
+        else:
+            value = first[param] if first is not None else None
         if value is None:
             continue
-        rows, seconds, made, _ = time_query(store, query.text, runs, budget, {ox.Variable(param): value})
-        yield f"{query.name} [{param}={_short(value)}]", rows, seconds, made
+        label = f"{query.name} [{param}={_short(value)}]"
+        term = from_oxigraph(value)
+        runs_by_way = {  # way: (text, substitutions), or None where there is no plan
+            "substitutions": (query.text, {ox.Variable(param): value}),
+            "alkkg": oxigraph_binding(store, plan, query.text, {param: term}) if plan else None,
+            "values": (bind_with_values(plan, query.text, {param: term})[0], None) if plan else None,
+        }
+        for way in ways:
+            timed = runs_by_way[way]
+            if timed is None or (way == "values" and timed[0] == query.text):
+                continue
+            suffix = f" ({way})" if len(ways) > 1 else ""
+            if way == "alkkg" and timed[0] == query.text:  # substituted only
+                suffix = " (alkkg: substitutions)" if len(ways) > 1 else " (substitutions)"
+            rows, seconds, made, _ = time_query(store, timed[0], runs, budget, timed[1])
+            yield label + suffix, rows, seconds, made
+
+
+def parse_params(given: list[str]) -> dict[str, Any]:
+    """``--param name=value`` as pyoxigraph terms (values read as ``alkkg query --param`` reads them)."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from alkkg.queries import parse_term
+
+    params: dict[str, Any] = {}
+    for item in given:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"--param {item!r}: give name=value")
+        try:
+            term = parse_term(value)
+        except ValueError as exc:
+            raise SystemExit(f"--param {name}: {exc}") from None
+        params[name.lstrip("?$")] = ox.NamedNode(str(term)) if isinstance(term, URIRef) else ox.Literal(str(term))
+    return params
 
 
 def _short(term: Any) -> str:
@@ -144,8 +200,8 @@ def _short(term: Any) -> str:
 
 
 def _child(connection: Connection, store: ox.Store, query: NamedQuery, runs: int, budget: float,
-           bound: bool) -> None:
-    for row in measure(store, query, runs, budget, bound):
+           bound: bool, params: dict[str, Any] | None, ways: tuple[str, ...]) -> None:
+    for row in measure(store, query, runs, budget, bound, params, ways):
         connection.send(row)
     connection.send(None)
 
@@ -168,11 +224,17 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="seconds: stop a query (and its bound runs) after this long (default 120)")
     parser.add_argument("--no-bound", dest="bound", action="store_false", help="time the unbound queries only")
+    parser.add_argument("--param", action="append", metavar="NAME=VALUE",
+                        help="bind this parameter to this value (repeatable); only the parameters given are timed")
+    parser.add_argument("--bind", nargs="+", choices=("alkkg", "substitutions", "values"), default=["alkkg"],
+                        help="how to bind a parameter, one row each: as alkkg query does (the default), with "
+                             "substitutions only, with the VALUES block only")
     parser.add_argument("--queries", nargs="*", help="only these query names")
     parser.add_argument("--folder", type=Path, default=ROOT / "queries" / "competency")
     args = parser.parse_args()
     if not (args.claims or args.nquads or args.turtle or args.store):
         parser.error("give --claims N, --nquads FILE, --turtle FILE or an already loaded --store DIR")
+    params = parse_params(args.param) if args.param else None
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.claims:
@@ -194,7 +256,8 @@ def main() -> None:
         slow: list[str] = []
         for query in queries:
             receive, send = fork.Pipe(duplex=False)
-            child = fork.Process(target=_child, args=(send, store, query, args.runs, args.budget, args.bound))
+            child = fork.Process(target=_child, args=(send, store, query, args.runs, args.budget, args.bound,
+                                                      params, tuple(dict.fromkeys(args.bind))))
             child.start()
             deadline = time.monotonic() + args.timeout
             while True:

@@ -6,8 +6,12 @@ A query file opens with comment headers::
     # param: target - the target entity (default alkkge:ALK-protein)
     # requires: inference
 
-Parameters are bound by the engine (rdflib initBindings, pyoxigraph substitutions), never by
-editing the query text.
+Parameters are bound by the engine: rdflib's initBindings; Oxigraph's ``substitutions``, plus, where
+it means exactly what a pre-binding means and the value is not common in the data, a ``VALUES ?param
+{ term }`` block at the start of the query's outermost WHERE group, which Oxigraph plans from (it
+applies substitutions after planning: a lookup by a bound parameter then scans as if it were
+unbound). The term is written from a strict grammar, at a place a SPARQL tokenizer found and rdflib's
+parse tree confirms (see :func:`bind_with_values` and :func:`oxigraph_binding`).
 
 Every query is parsed with rdflib before either engine runs it, and refused when it would reach
 beyond the data: a ``SERVICE`` anywhere (nested, in ``EXISTS``, in a subquery) or a ``FROM`` /
@@ -31,7 +35,7 @@ import re
 import struct
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -213,6 +217,7 @@ class Plan:
     dataset: tuple[tuple[str, URIRef], ...]  # ("default" | "named", IRI) of each FROM clause
     constants: tuple[URIRef, ...] = ()  # DESCRIBE: IRIs named in the query
     variables: tuple[str, ...] = ()  # DESCRIBE: variables named in the query
+    tree: Any = field(default=None, compare=False, repr=False)  # rdflib's parse tree of the query (untranslated)
 
 
 _KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
@@ -281,7 +286,7 @@ def prepare(query: NamedQuery) -> Plan:
     kind = _KINDS.get(tree[1].name, "")
     if kind != "DESCRIBE":
         algebra = _translate(text, where)
-        return Plan(kind, query.text, algebra, _dataset(algebra))
+        return Plan(kind, query.text, algebra, _dataset(algebra), tree=tree)
     star = dict.get(tree[1], "var") is None  # (CompValue.get returns the key when missing)
     constants: tuple[URIRef, ...] = ()
     variables: tuple[str, ...] = ()
@@ -292,12 +297,12 @@ def prepare(query: NamedQuery) -> Plan:
     if dict.get(tree[1], "where") is None:
         if star:
             raise QueryError(f"{where}: DESCRIBE * needs a WHERE clause")
-        return Plan(kind, "", None, _dataset(described), constants, variables)
+        return Plan(kind, "", None, _dataset(described), constants, variables, tree)
     if star or variables:
         select = _describe_as_select(text, variables, where)
         algebra = _translate(select, where)
-        return Plan(kind, select, algebra, _dataset(algebra), constants, variables)
-    return Plan(kind, "", None, _dataset(described), constants, variables)
+        return Plan(kind, select, algebra, _dataset(algebra), constants, variables, tree)
+    return Plan(kind, "", None, _dataset(described), constants, variables, tree)
 
 
 def check_syntax(query: NamedQuery) -> None:
@@ -423,10 +428,12 @@ _OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "xml": "RDF_XML", "json-ld
 
 def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
                  bindings: dict[str, URIRef | Literal], *, base_iri: str | None = None,
-                 source: str = "the data") -> QueryResult:
+                 source: str = "the data", values: bool = True) -> QueryResult:
     """Run on pyoxigraph from serialised data; *data_format* is an rdflib format name
     (see :data:`alkkg.rdfio.FORMATS`). Named graphs are queried as one, as rdflib does,
-    unless the query names its graphs with FROM / FROM NAMED."""
+    unless the query names its graphs with FROM / FROM NAMED. Parameters are bound as
+    :func:`oxigraph_binding` says (substitutions, and VALUES blocks where they help); with
+    substitutions only if not *values* (the same answer: for comparisons)."""
     import pyoxigraph as ox
 
     plan = prepare(query)
@@ -446,7 +453,13 @@ def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
                          "give a file with data")
     named = {URIRef(g.value) for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
     _check_dataset(plan, named, query, source)
-    substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+    text = plan.text if plan.kind == "DESCRIBE" else query.text
+    if values:
+        from .querybinding import oxigraph_binding
+
+        text, substitutions = oxigraph_binding(store, plan, text, bindings)
+    else:
+        substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
     # With FROM / FROM NAMED the query says which graphs it reads; the union flag would override it.
     union = not plan.dataset
 
@@ -456,7 +469,7 @@ def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
     try:
         if plan.kind == "DESCRIBE":
             def rows() -> Iterator[dict[str, Node | None]]:
-                solutions = select(plan.text)
+                solutions = select(text)
                 names = [v.value for v in solutions.variables]
                 for solution in solutions:
                     yield {name: from_oxigraph(solution[name]) for name in names}
@@ -471,7 +484,7 @@ def run_oxigraph(data: str | bytes, data_format: str, query: NamedQuery,
                         yield from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)
 
             return QueryResult((), (), "DESCRIBE", triples=tuple(describe(lookup, targets)))
-        solutions = select(query.text)
+        solutions = select(text)
         if isinstance(solutions, ox.QueryBoolean):
             return QueryResult((), (), "ASK", boolean=bool(solutions))
         if isinstance(solutions, ox.QueryTriples):
