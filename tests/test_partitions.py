@@ -97,7 +97,7 @@ def partitioned(ontology: bytes, documents: Documents, shapes: fastshacl.Compile
     shared, parts = [b""] * count, [b""] * count
     for index, (document, triples) in enumerate(documents):
         split = split_document(triples, document)
-        ownership.add(index // per_partition, document, split)
+        ownership.add(index // per_partition, document, split.minted, split.mentioned)
         shared[index // per_partition] += _nt(split.shared)
         parts[index // per_partition] += _nt(triples)
 

@@ -243,7 +243,7 @@ def build_corpus(project_root: Path, out: Path, *, release_date: str | None = No
                 files.write(f"part-{part:05d}", done.ntriples)
                 if partitioned:
                     files.write(f"shared-{part:05d}", done.shared)
-                    ownership.add(part, done.document, partitions.DocumentSplit([], done.minted, done.mentioned))
+                    ownership.add(part, done.document, done.minted, done.mentioned)
                 summary.documents += 1
                 summary.claims += done.claims
                 summary.quads += done.nquads.count("\n")
