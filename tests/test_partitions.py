@@ -34,6 +34,7 @@ from alkkg.partitions import (
     Ownership,
     PartitionMismatch,
     Triple,
+    backward_walks,
     merge_results,
     split_document,
     validate_partition,
@@ -315,6 +316,39 @@ ex:ClaimWitness a sh:NodeShape ; sh:targetClass alkkg:Claim ;
 ex:DrugSynonyms a sh:NodeShape ; sh:targetClass alkkg:Drug ;
     sh:property [ sh:path skos:altLabel ; sh:maxCount 1 ; sh:severity sh:Warning ; sh:message "synonyms (test)" ] .
 """
+
+
+@pytest.mark.parametrize(("path", "walks"), [
+    ("<urn:p>", False),
+    ("[ sh:inversePath <urn:p> ]", False),                       # at the focus node: checked at run time
+    ("( [ sh:inversePath <urn:p> ] <urn:q> )", False),
+    ("( <urn:p> [ sh:inversePath <urn:q> ] )", True),
+    ("[ sh:oneOrMorePath [ sh:inversePath <urn:p> ] ]", True),
+    ("[ sh:alternativePath ( <urn:p> ( <urn:q> [ sh:inversePath <urn:r> ] ) ) ]", True),
+    ("[ sh:inversePath ( <urn:p> <urn:q> ) ]", True),
+])
+def test_backward_steps_after_the_focus_node_are_found(path: str, walks: bool) -> None:
+    shapes = _shape(f"ex:S a sh:NodeShape ; sh:targetClass alkkg:Claim ; sh:property [ sh:path {path} ] .")
+    assert bool(backward_walks(shapes)) == walks
+
+
+def test_backward_steps_from_value_nodes_of_nested_shapes_are_found() -> None:
+    nested = _shape("ex:S a sh:NodeShape ; sh:targetClass alkkg:Claim ; sh:property [ sh:path alkkg:claimSubject ; "
+                    "sh:or ( [ sh:path [ sh:inversePath alkkg:claimSubject ] ; sh:maxCount 1 ] ) ] .")
+    assert backward_walks(nested) == ["a property shape of <https://example.org/S>: sh:inversePath from a value node"]
+    assert backward_walks(load_shapes(ROOT / "shapes")) == []  # ours step backward only from focus nodes
+
+
+def test_a_shape_stepping_backward_from_a_value_node_validates_the_whole_graph(project: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy)
+    (copy / "shapes" / "test-backward.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix alkkg: <https://w3id.org/alkkg/vocab/> .\n"
+        "<https://example.org/S> a sh:NodeShape ; sh:targetClass alkkg:Claim ; sh:property [ sh:path ( "
+        "alkkg:claimSubject [ sh:inversePath alkkg:claimSubject ] ) ; sh:minCount 1 ; sh:severity sh:Warning ] .\n",
+        encoding="utf-8")
+    summary = build_corpus(copy, tmp_path / "out", release_date=RELEASE_DATE, jobs=1, memory_budget_mb=1)
+    assert summary.partitions == 0 and "steps backward from a value node" in summary.whole_graph_reason
 
 
 @pytest.mark.slow

@@ -277,7 +277,7 @@ def corpus(out: Path, project: Path | None, jobs: int | None, store: Path | None
     summary = build_corpus(find_project(project).root, out, release_date=release_date, jobs=jobs, store=store,
                            memory_budget_mb=memory_budget, whole_graph=whole_graph, log=log)
     seconds = ", ".join(f"{name} {value:.1f} s" for name, value in summary.seconds.items())
-    how = f"{summary.partitions} partition(s)" if summary.partitions else "the whole graph"
+    how = f"{summary.partitions} partition(s)" if summary.partitions else f"the whole graph ({summary.whole_graph_reason})"
     click.echo(f"compiled {summary.documents} documents, {summary.claims} claims, {summary.quads} quads into {out}; "
                f"validated {how}: 0 violations, {summary.results} other results ({seconds})")
 

@@ -217,6 +217,12 @@ def build_corpus(project_root: Path, out: Path, *, release_date: str | None = No
         _share(Vocabulary(ontology), release.release_date, partitioned)
         shapes = fastshacl.compile_shapes(load_shapes(project.shapes))
         _WORKER["shapes"] = shapes
+        walks = partitions.backward_walks(shapes.shapes) if partitioned else []
+        if walks:
+            summary.whole_graph_reason = f"a shape steps backward from a value node ({walks[0]})"
+            log(f"the whole graph will be validated in one store: {summary.whole_graph_reason}")
+            partitioned = False
+            _WORKER["split"] = False
         ownership = partitions.Ownership()
         with (scratch / NQUADS).open("w", encoding="utf-8") as sink:
             ontology_lines = rdfio.ntriples(ontology)

@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import AlkkgError
@@ -234,3 +234,98 @@ def merge_results(per_partition: Sequence[PartitionResults], ownership: Ownershi
                                         f"({differing[:300]})")
         kept.extend(r for results in shared_by_partition[0].values() for r in results)
     return kept
+
+
+_SH = "http://www.w3.org/ns/shacl#"
+_TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target")
+_ON_VALUE_NODES = ("node", "not", "qualifiedValueShape")  # on a property shape: applied to its values
+_LISTS = ("and", "or", "xone")
+
+
+def backward_walks(shapes: Graph) -> list[str]:
+    """The shapes that step backward along a path from a node other than a focus node (a value node,
+    which may be shared): per partition such a step sees only the partition's documents. Only SHACL
+    Core paths are read; SPARQL constraints are not (see the module docstring).
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''@prefix sh: <http://www.w3.org/ns/shacl#> .
+    ...     <urn:S> sh:targetClass <urn:C> ; sh:property [ sh:path ( <urn:p> [ sh:inversePath <urn:p> ] ) ] .''')
+    >>> backward_walks(g)
+    ['a property shape of <urn:S>: sh:inversePath after the first step']
+    """
+    found: list[str] = []
+    seen: set[tuple[Node, bool]] = set()
+
+    def sh(name: str) -> URIRef:
+        return URIRef(_SH + name)
+
+    def members(node: Node) -> list[Node]:
+        items: list[Node] = []
+        while node != URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil") and len(items) < 10_000:
+            first = shapes.value(node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#first"))
+            if first is None:
+                break
+            items.append(first)
+            node = shapes.value(node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"))  # type: ignore[assignment]
+        return items
+
+    def steps(path: Node) -> tuple[bool, bool]:
+        """(may step backward first, may step backward after the first step)"""
+        if isinstance(path, URIRef):
+            return False, False
+        inverse = shapes.value(path, sh("inversePath"))
+        if inverse is not None:
+            return True, steps(inverse) != (False, False) or not isinstance(inverse, URIRef)
+        for repeat in ("zeroOrMorePath", "oneOrMorePath"):
+            inner = shapes.value(path, sh(repeat))
+            if inner is not None:
+                first, later = steps(inner)
+                return first, first or later
+        inner = shapes.value(path, sh("zeroOrOnePath"))
+        if inner is not None:
+            return steps(inner)
+        alternatives = shapes.value(path, sh("alternativePath"))
+        parts = [steps(p) for p in members(alternatives)] if alternatives is not None else []
+        if parts:
+            return any(f for f, _ in parts), any(later for _, later in parts)
+        sequence = [steps(p) for p in members(path)]
+        if not sequence:
+            return True, True  # not a path we can read: assume the worst
+        return sequence[0][0], sequence[0][1] or any(f or later for f, later in sequence[1:])
+
+    def describe(shape: Node, owner: Node | None) -> str:
+        if isinstance(shape, URIRef):
+            return f"<{shape}>"
+        return f"a property shape of <{owner}>" if owner is not None else "a blank-node shape"
+
+    def visit(shape: Node, at_focus: bool, owner: Node | None) -> None:
+        if (shape, at_focus) in seen:
+            return
+        seen.add((shape, at_focus))
+        name = describe(shape, owner)
+        anchor = shape if isinstance(shape, URIRef) else owner
+        path = shapes.value(shape, sh("path"))
+        values_at_focus = at_focus
+        if path is not None:
+            first, later = steps(path)
+            if later:
+                found.append(f"{name}: sh:inversePath after the first step")
+            elif first and not at_focus:
+                found.append(f"{name}: sh:inversePath from a value node")
+            values_at_focus = False
+        for child in shapes.objects(shape, sh("property")):
+            visit(child, values_at_focus, anchor)
+        for kind in _ON_VALUE_NODES:
+            for child in shapes.objects(shape, sh(kind)):
+                visit(child, values_at_focus, anchor)
+        for kind in _LISTS:
+            for listed in shapes.objects(shape, sh(kind)):
+                for child in members(listed):
+                    visit(child, values_at_focus, anchor)
+
+    roots = {s for t in _TARGETS for s in shapes.subjects(sh(t), None)}
+    roots |= set(shapes.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                                 URIRef("http://www.w3.org/2000/01/rdf-schema#Class")))
+    for root in sorted(roots, key=str):
+        visit(root, True, None)
+    return sorted(set(found))
