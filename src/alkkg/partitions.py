@@ -24,11 +24,14 @@ document of another partition, the partitions are not independent: :func:`merge_
 condition: ``tests/test_partitions.py`` compares the merged results with whole-graph validation on
 multi-document corpora, their mutants and cross-document conflicts.
 
-What the run-time checks cannot see: a shape that, from a node minted by a document, walks backward
-through a shared node (``^alkkg:claimSubject`` from an entity reached by a claim), or that counts
-across documents in a way every partition gets wrong alike (a maximum that each partition's share
-stays under). A project that adds such shapes validates with ``alkkg corpus --whole-graph``; the
-shapes of this project are covered by the tests above. Blank nodes (denials are blank nodes) are
+What is checked before validating: :func:`backward_walks` finds a SHACL Core path that steps backward
+from a value node (``alkkg:claimSubject/^alkkg:claimSubject``: from a claim to the other claims about
+its entity, in every document), and the whole graph is validated instead. What is not checked: the
+same walk written in a SPARQL constraint (only their own results are compared, on shared focus
+nodes), or a count across documents that every partition gets wrong alike. Our SPARQL constraints
+step backward from shared nodes only to denials, which the corpus layer holds; a project that adds
+such constraints validates with ``alkkg corpus --whole-graph``.
+Blank nodes (denials are blank nodes) are
 renamed by Oxigraph at every load, so their results are told apart by when they entered a
 partition's store (:func:`validate_partition`), and compared across partitions without their labels.
 """
