@@ -61,7 +61,7 @@ Documents = list[tuple[str, list[Triple]]]
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("partitions") / "project"
-    synthesise(140, folder, seed=11, project=Project(ROOT))
+    synthesise(100, folder, seed=11, project=Project(ROOT))
     shutil.copytree(ROOT / "assertions" / PAPER, folder / "assertions" / PAPER)
     return folder
 
@@ -339,6 +339,7 @@ def test_backward_steps_from_value_nodes_of_nested_shapes_are_found() -> None:
     assert backward_walks(load_shapes(ROOT / "shapes")) == []  # ours step backward only from focus nodes
 
 
+@pytest.mark.slow  # a corpus run (the unit tests above check backward_walks itself)
 def test_a_shape_stepping_backward_from_a_value_node_validates_the_whole_graph(project: Path, tmp_path: Path) -> None:
     copy = tmp_path / "project"
     shutil.copytree(project, copy)

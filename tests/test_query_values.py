@@ -142,6 +142,7 @@ def test_a_literal_for_an_iri_parameter(graphs: dict[str, Graph], texts: dict[st
     assert _four_ways(_query("drugs-inhibiting-target"), {"target": value}, graphs, texts, stores) == []
 
 
+@pytest.mark.slow  # rdflib again (see above)
 @pytest.mark.parametrize("name", [q.name for q in ALL if len(q.params) > 1])
 def test_every_parameter_bound_at_once(graphs: dict[str, Graph], texts: dict[str, str], stores: dict[str, ox.Store],
                                        name: str) -> None:
@@ -154,7 +155,7 @@ def test_every_parameter_bound_at_once(graphs: dict[str, Graph], texts: dict[str
 def test_competency_parameters_become_values_blocks(name: str, param: str) -> None:
     """Every documented parameter but the listed ones is bound by VALUES, placed where rdflib says."""
     query = _query(name)
-    plan = queries.prepare(query)
+    plan = _plan(name)
     bindings = queries.bind_params(query, {param: "alkkge:ALK-protein"})
     text, rest = querybinding.bind_with_values(plan, query.text, bindings)
     if (name, param) in FALLBACK:
@@ -285,7 +286,8 @@ def _small_values_only(text: str, term: URIRef | Literal) -> object:
 
 
 @pytest.mark.parametrize("name", sorted(PLACED) + sorted(FALLS_BACK))
-@pytest.mark.parametrize("value", ["x", "y", "z", "nothing"])
+@pytest.mark.parametrize("value", ["x", pytest.param("y", marks=pytest.mark.slow),
+                                   pytest.param("z", marks=pytest.mark.slow), "nothing"])
 def test_same_answer_as_substitutions_on_a_small_graph(name: str, value: str) -> None:
     text = {**PLACED, **FALLS_BACK}[name]
     term = URIRef(f"http://e/{value}")

@@ -159,14 +159,39 @@ def _compiled_documents(folders: list[Path], jobs: int, init: tuple[object, ...]
         yield from pool.imap(_compile_one, names, chunksize=1)
 
 
-def _validated_partitions(partitions: Sequence[tuple[list[tuple[str, str]], ...]], jobs: int,
+def _validated_partitions(groups: Sequence[tuple[list[tuple[str, str]], ...]], jobs: int,
                           shapes_path: str) -> Iterator[partitions.PartitionResults]:
     """Each partition's results, in order; in a pool of *jobs* processes when jobs > 1."""
-    if jobs <= 1 or len(partitions) <= 1:
-        yield from map(_validate_partition, partitions)
+    if jobs <= 1 or len(groups) <= 1:
+        yield from map(_validate_partition, groups)
         return
-    with _pool(min(jobs, len(partitions)), _start_validator, (shapes_path,)) as pool:
-        yield from pool.imap(_validate_partition, partitions, chunksize=1)
+    with _pool(min(jobs, len(groups)), _start_validator, (shapes_path,)) as pool:
+        yield from pool.imap(_validate_partition, groups, chunksize=1)
+
+
+def _validate_per_partition(files: _FlatFiles, ownership: partitions.Ownership, shapes: CompiledShapes, jobs: int,
+                            shapes_path: Path, summary: CorpusSummary, log: Log) -> list[Result] | None:
+    """The whole graph's results from each partition's, or None when the partitions are not independent."""
+    from . import fastshacl
+
+    started = time.perf_counter()
+    names = files.parts()
+    log(f"validating {len(names)} partition(s) of the union graph with the shapes compiled to SPARQL")
+    layers = {name: f"shared-{name.removeprefix('part-')}" for name in names}
+    groups = [([files.paths("ontology")],
+               [files.paths(layers[other]) for other in names if other != name and files.has(layers[other])],
+               [files.paths(name)]) for name in names]
+    per_partition = list(_validated_partitions(groups, jobs, str(shapes_path)))
+    summary.seconds["validate"] = time.perf_counter() - started
+    try:
+        results = partitions.merge_results(
+            per_partition, ownership, lambda r: fastshacl.result_key(r, shapes.shapes, shapes.messages_declared))
+    except partitions.PartitionMismatch as mismatch:
+        summary.whole_graph_reason = f"the partitions are not independent ({mismatch})"
+        log(f"validating the whole graph instead: {summary.whole_graph_reason}")
+        return None
+    summary.partitions = len(names)
+    return results
 
 
 def build_corpus(project_root: Path, out: Path, *, release_date: str | None = None, jobs: int | None = None,
@@ -258,25 +283,9 @@ def build_corpus(project_root: Path, out: Path, *, release_date: str | None = No
         files.close()  # (also closed in finally: close() is idempotent)
         summary.seconds["compile+export"] = time.perf_counter() - started
 
-        results: list[Result] | None = None
+        results = None
         if partitioned:
-            started = time.perf_counter()
-            names = files.parts()
-            log(f"validating {len(names)} partition(s) of the union graph with the shapes compiled to SPARQL")
-            layers = {name: f"shared-{name.removeprefix('part-')}" for name in names}
-            groups = [([files.paths("ontology")],
-                       [files.paths(layers[other]) for other in names if other != name and files.has(layers[other])],
-                       [files.paths(name)]) for name in names]
-            per_partition = list(_validated_partitions(groups, jobs, str(project.shapes)))
-            declared = shapes.messages_declared
-            try:
-                results = partitions.merge_results(
-                    per_partition, ownership, lambda r: fastshacl.result_key(r, shapes.shapes, declared))
-                summary.partitions = len(names)
-            except partitions.PartitionMismatch as mismatch:
-                summary.whole_graph_reason = f"the partitions are not independent ({mismatch})"
-                log(f"validating the whole graph instead: {summary.whole_graph_reason}")
-            summary.seconds["validate"] = time.perf_counter() - started
+            results = _validate_per_partition(files, ownership, shapes, jobs, project.shapes, summary, log)
         if results is None:
             results = _validate_whole(files, scratch, store, memory_budget_mb, shapes, summary, log)
         summary.results = len(results)
