@@ -144,7 +144,7 @@ def test_a_bad_document_is_named_and_nothing_is_written(corpus: Path, tmp_path: 
 def test_two_documents_with_one_id_are_refused(corpus: Path, tmp_path: Path) -> None:
     project = _copy(corpus, tmp_path)
     first = sorted((project / "assertions").iterdir())[0]
-    shutil.copytree(first, project / "assertions" / "zz-copy")
+    shutil.copytree(first, project / "assertions" / "0-copy")  # compiled first: the clash is the second document
     with pytest.raises(CurationError, match="is used by both"):
         build_corpus(project, tmp_path / "out", release_date=RELEASE_DATE, jobs=1)
 

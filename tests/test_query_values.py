@@ -136,7 +136,8 @@ def test_values_binding_gives_the_substituted_and_the_rdflib_answer(
     assert _four_ways(query, {param: NOTHING}, graphs, texts, stores) == []  # an empty answer all the same
 
 
-@pytest.mark.parametrize("value", ["a plain literal", 'with "quotes", \\ and\na newline', "60"])
+@pytest.mark.parametrize("value", ['with "quotes", \\ and\na newline', pytest.param("a plain literal", marks=pytest.mark.slow),
+                                   pytest.param("60", marks=pytest.mark.slow)])
 def test_a_literal_for_an_iri_parameter(graphs: dict[str, Graph], texts: dict[str, str], stores: dict[str, ox.Store],
                                         value: str) -> None:
     assert _four_ways(_query("drugs-inhibiting-target"), {"target": value}, graphs, texts, stores) == []
@@ -287,7 +288,7 @@ def _small_values_only(text: str, term: URIRef | Literal) -> object:
 
 @pytest.mark.parametrize("name", sorted(PLACED) + sorted(FALLS_BACK))
 @pytest.mark.parametrize("value", ["x", pytest.param("y", marks=pytest.mark.slow),
-                                   pytest.param("z", marks=pytest.mark.slow), "nothing"])
+                                   pytest.param("z", marks=pytest.mark.slow), pytest.param("nothing", marks=pytest.mark.slow)])
 def test_same_answer_as_substitutions_on_a_small_graph(name: str, value: str) -> None:
     text = {**PLACED, **FALLS_BACK}[name]
     term = URIRef(f"http://e/{value}")
