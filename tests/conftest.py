@@ -46,13 +46,20 @@ _SESSION_BUILD = {"artifacts", "built"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Files whose tests need no session build first (stable otherwise): xdist hands files out in
-    this order, so the second worker has other work while the first builds."""
+    """One file that needs the session build first, then the files that need none, then the other
+    files that need it (stable otherwise): xdist hands files out in this order, so one worker starts
+    the build at once while the other runs the files that need none."""
     def needs_build(item: pytest.Item) -> bool:
         return bool(_SESSION_BUILD & set(getattr(item, "fixturenames", ())))
 
-    files_needing = {item.nodeid.split("::", 1)[0] for item in items if needs_build(item)}
-    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] in files_needing)
+    files_needing = [item.nodeid.split("::", 1)[0] for item in items if needs_build(item)]
+    first = files_needing[0] if files_needing else None
+
+    def rank(item: pytest.Item) -> int:
+        file = item.nodeid.split("::", 1)[0]
+        return 0 if file == first else 2 if file in files_needing else 1
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")
