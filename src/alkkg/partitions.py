@@ -48,6 +48,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import AlkkgError
+from .fastshacl.shapesgraph import _TARGETS
+from .fastshacl.terms import RDF_TYPE, RDFS_CLASS, SH
 from .prefixes import CLAIM, DOC
 
 if TYPE_CHECKING:
@@ -56,7 +58,6 @@ if TYPE_CHECKING:
     from .fastshacl import CompiledShapes, Result
 
 Triple = tuple[Node, Node, Node]
-_RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _NEGATIVE_ASSERTION = URIRef("http://www.w3.org/2002/07/owl#NegativePropertyAssertion")
 
 
@@ -88,8 +89,8 @@ def split_document(triples: Sequence[Triple], document_id: str) -> DocumentSplit
 
     >>> alk = URIRef("https://w3id.org/alkkg/entity/alk")
     >>> claim = CLAIM["d1-s01-x"]
-    >>> split = split_document([(claim, _RDF_TYPE, alk), (alk, _RDF_TYPE, alk)], "d1")
-    >>> split.shared == [(alk, _RDF_TYPE, alk)]
+    >>> split = split_document([(claim, RDF_TYPE, alk), (alk, RDF_TYPE, alk)], "d1")
+    >>> split.shared == [(alk, RDF_TYPE, alk)]
     True
     """
     doc, doc_prefix, claim_prefix = str(DOC[document_id]), str(DOC[f"{document_id}-"]), str(CLAIM[f"{document_id}-"])
@@ -103,7 +104,7 @@ def split_document(triples: Sequence[Triple], document_id: str) -> DocumentSplit
             minted_cache[node] = known
         return known
 
-    negations = {s for s, p, o in triples if p == _RDF_TYPE and o == _NEGATIVE_ASSERTION}
+    negations = {s for s, p, o in triples if p == RDF_TYPE and o == _NEGATIVE_ASSERTION}
     shared: list[Triple] = []
     pointed_at: set[Node] = set()
     for s, p, o in triples:
@@ -113,7 +114,7 @@ def split_document(triples: Sequence[Triple], document_id: str) -> DocumentSplit
             shared.append((s, p, o))
             if not isinstance(o, Literal) and minted(o):
                 pointed_at.add(o)
-    shared.extend((s, p, o) for s, p, o in triples if p == _RDF_TYPE and s in pointed_at and s not in negations
+    shared.extend((s, p, o) for s, p, o in triples if p == RDF_TYPE and s in pointed_at and s not in negations
                   and minted(s))
     own = array("Q", sorted({node_key(n) for n, is_minted in minted_cache.items() if is_minted}))
     other = array("Q", sorted({node_key(n) for n, is_minted in minted_cache.items()
@@ -239,8 +240,6 @@ def merge_results(per_partition: Sequence[PartitionResults], ownership: Ownershi
     return kept
 
 
-_SH = "http://www.w3.org/ns/shacl#"
-_TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target")
 _ON_VALUE_NODES = ("node", "not", "qualifiedValueShape")  # on a property shape: applied to its values
 _LISTS = ("and", "or", "xone")
 
@@ -260,17 +259,10 @@ def backward_walks(shapes: Graph) -> list[str]:
     seen: set[tuple[Node, bool]] = set()
 
     def sh(name: str) -> URIRef:
-        return URIRef(_SH + name)
+        return URIRef(SH + name)
 
-    def members(node: Node) -> list[Node]:
-        items: list[Node] = []
-        while node != URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil") and len(items) < 10_000:
-            first = shapes.value(node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#first"))
-            if first is None:
-                break
-            items.append(first)
-            node = shapes.value(node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"))  # type: ignore[assignment]
-        return items
+    def members(node: Node | None) -> list[Node]:
+        return list(shapes.items(node)) if node is not None else []  # (lists checked by compile_shapes)
 
     def steps(path: Node) -> tuple[bool, bool]:
         """(may step backward first, may step backward after the first step)"""
@@ -288,7 +280,7 @@ def backward_walks(shapes: Graph) -> list[str]:
         if inner is not None:
             return steps(inner)
         alternatives = shapes.value(path, sh("alternativePath"))
-        parts = [steps(p) for p in members(alternatives)] if alternatives is not None else []
+        parts = [steps(p) for p in members(alternatives)]
         if parts:
             return any(f for f, _ in parts), any(later for _, later in parts)
         sequence = [steps(p) for p in members(path)]
@@ -327,8 +319,7 @@ def backward_walks(shapes: Graph) -> list[str]:
                     visit(child, values_at_focus, anchor)
 
     roots = {s for t in _TARGETS for s in shapes.subjects(sh(t), None)}
-    roots |= set(shapes.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                                 URIRef("http://www.w3.org/2000/01/rdf-schema#Class")))
+    roots |= set(shapes.subjects(RDF_TYPE, RDFS_CLASS))  # implicit class targets
     for root in sorted(roots, key=str):
         visit(root, True, None)
     return sorted(set(found))
